@@ -1,0 +1,113 @@
+"""Code lists of the dimensions, in the bureau's words (from 惠市民政案〔2024〕23号) with English names.
+
+The database stores the codes; the UI shows the label in the user's language.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    zh: str
+    en: str
+
+    def label(self, language: str) -> str:
+        """The name in a language ('zh' or 'en')."""
+        return self.zh if language == "zh" else self.en
+
+
+COUNTIES = [
+    Code("441302", "惠城区", "Huicheng District"),
+    Code("441303", "惠阳区", "Huiyang District"),
+    Code("441322", "博罗县", "Boluo County"),
+    Code("441323", "惠东县", "Huidong County"),
+    Code("441324", "龙门县", "Longmen County"),
+]
+
+# The 11 groups visited every quarter by the "double hundred" social workers (letter, part 2 (1)).
+POPULATION_GROUPS = [
+    Code("subsistence_allowance", "低保对象", "Subsistence-allowance recipients"),
+    Code("extreme_poverty", "特困人员", "People in extreme poverty"),
+    Code("marginal_allowance", "低保边缘家庭", "Families on the edge of the allowance"),
+    Code("expenditure_hardship", "支出型困难家庭", "Families in expenditure hardship"),
+    Code("disabled", "残疾人", "People with disabilities"),
+    Code("vagrant", "流浪乞讨人员", "Vagrants and beggars"),
+    Code("left_behind_children", "农村留守儿童", "Left-behind rural children"),
+    Code("children_in_difficulty", "困境儿童", "Children in difficulty"),
+    Code("single_mothers", "单身特困母亲", "Single mothers in extreme difficulty"),
+    Code("left_behind_women", "农村留守妇女", "Left-behind rural women"),
+    Code("elderly_in_difficulty", "特殊困难老年人", "Elderly people in special difficulty"),
+]
+
+# The six aims of aging-friendly home renovation (letter, part 2 (3)).
+RENOVATION_AIMS = [
+    Code("walking", "室内行走便利", "Safe walking indoors"),
+    Code("bathing", "如厕洗澡安全", "Safe toileting and bathing"),
+    Code("kitchen", "厨房操作方便", "Easy kitchen use"),
+    Code("environment", "居家环境改善", "Better home environment"),
+    Code("smart_monitoring", "智能安全监护", "Smart safety monitoring"),
+    Code("assistive_devices", "辅助器具适配", "Assistive devices fitted"),
+]
+
+RENOVATION_CATEGORIES = [
+    Code("dispersed_extreme_poverty", "分散供养特困人员", "Extreme poverty, supported at home"),
+    Code("subsistence_allowance", "城乡低保对象", "Urban and rural subsistence allowance"),
+    Code("family_planning_special", "计划生育特殊家庭", "Family-planning special families"),
+]
+
+SPECIAL_EDUCATION_STAGES = [
+    Code("compulsory", "义务教育", "Compulsory education"),
+    Code("preschool", "学前教育", "Preschool"),
+    Code("senior_high", "高中阶段", "Senior high"),
+]
+
+PLACEMENTS = [
+    Code("special_school", "特殊学校就读", "Special schools"),
+    Code("regular_class", "普通学校随班就读", "Regular classes"),
+    Code("home_delivery", "送教上门", "Home delivery"),
+]
+
+CHARITY_SOURCE_TYPES = [
+    Code("enterprise", "企业捐赠", "Enterprises"),
+    Code("individual", "个人捐赠", "Individuals"),
+    Code("community_fund", "社区基金", "Community funds"),
+    Code("government", "政府资助", "Government"),
+    Code("other", "其他", "Other"),
+]
+
+CHARITY_PROGRAMMES = [
+    Code("serious_illness", "大病救助", "Serious-illness relief"),
+    Code("eyesight_for_enlistment", "热血铸军魂·爱眼助从戎", "Eyesight for enlistment"),
+    Code("home_renovation", "居家改造", "Home renovation"),
+    Code("child_welfare", "儿童福利", "Child welfare"),
+    Code("happy_home", "幸福家园村社互助", "Happy Home mutual aid"),
+    Code("rural_revitalisation", "乡村振兴", "Rural revitalisation"),
+    Code("emergency_relief", "急难救助", "Emergency relief"),
+]
+
+STATION_TYPES = [
+    Code("station", "社工站", "Township station"),
+    Code("point", "社工点", "Village point"),
+]
+
+ALL = {
+    "county": COUNTIES, "group": POPULATION_GROUPS, "aim": RENOVATION_AIMS,
+    "renovation_category": RENOVATION_CATEGORIES, "stage": SPECIAL_EDUCATION_STAGES,
+    "placement": PLACEMENTS, "charity_source": CHARITY_SOURCE_TYPES, "programme": CHARITY_PROGRAMMES,
+    "station_type": STATION_TYPES,
+}
+
+
+def label(kind: str, code: str | None, language: str) -> str:
+    """The name of a code of a kind in a language; the code itself when unknown."""
+    for item in ALL[kind]:
+        if item.code == code:
+            return item.label(language)
+    return "" if code is None else str(code)
+
+
+def codes(kind: str) -> list[str]:
+    """All codes of a kind, in display order."""
+    return [item.code for item in ALL[kind]]

@@ -1,0 +1,260 @@
+"""The database schema (SQLAlchemy Core). Changes go through Alembic migrations in dashboard/migrations.
+
+Conventions: snake_case columns that carry their unit (`_count`, `_yuan`, `_pct`); months are 'YYYY-MM'
+strings and school years their starting calendar year, so every query is portable across SQLite and
+PostgreSQL; codes are strings (National Bureau of Statistics codes keep their digits).
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData(naming_convention={
+    "pk": "pk_%(table_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+})
+
+MONEY = sa.Numeric(16, 2)
+MONTH = sa.String(7)  # 'YYYY-MM'
+
+# ---- bookkeeping -------------------------------------------------------------------------------
+data_version = sa.Table(
+    "data_version", metadata,
+    sa.Column("singleton_id", sa.Integer, primary_key=True),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("changed_at", sa.DateTime, nullable=False),
+)
+
+datasets = sa.Table(
+    "datasets", metadata,
+    sa.Column("dataset_name", sa.String(40), primary_key=True),
+    sa.Column("is_demo", sa.Boolean, nullable=False),
+    sa.Column("row_count", sa.Integer, nullable=False),
+    sa.Column("loaded_at", sa.DateTime, nullable=False),
+)
+
+import_audit = sa.Table(
+    "import_audit", metadata,
+    sa.Column("audit_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("occurred_at", sa.DateTime, nullable=False),
+    sa.Column("actor", sa.String(80), nullable=False),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("dataset_name", sa.String(40)),
+    sa.Column("file_name", sa.String(255)),
+    sa.Column("file_sha256", sa.String(64)),
+    sa.Column("rows_new", sa.Integer),
+    sa.Column("rows_changed", sa.Integer),
+    sa.Column("rows_unchanged", sa.Integer),
+    sa.Column("outcome", sa.String(20), nullable=False),
+    sa.Column("detail", sa.Text),
+)
+
+# ---- places ------------------------------------------------------------------------------------
+counties = sa.Table(
+    "counties", metadata,
+    sa.Column("county_code", sa.String(6), primary_key=True),
+    sa.Column("name_zh", sa.String(40), nullable=False),
+    sa.Column("name_en", sa.String(60), nullable=False),
+    sa.Column("sort_order", sa.Integer, nullable=False),
+)
+
+townships = sa.Table(
+    "townships", metadata,
+    sa.Column("township_code", sa.String(9), primary_key=True),
+    sa.Column("county_code", sa.String(6), sa.ForeignKey("counties.county_code"), nullable=False, index=True),
+    sa.Column("name_zh", sa.String(60), nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),  # town | street | ethnic_township | other
+    sa.Column("seat_lon", sa.Float),
+    sa.Column("seat_lat", sa.Float),
+    sa.Column("population_count", sa.Integer),
+)
+
+villages = sa.Table(
+    "villages", metadata,
+    sa.Column("village_code", sa.String(12), primary_key=True),
+    sa.Column("township_code", sa.String(9), sa.ForeignKey("townships.township_code"), nullable=False,
+              index=True),
+    sa.Column("name_zh", sa.String(80), nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),  # village | community | other
+    sa.Column("lon", sa.Float),
+    sa.Column("lat", sa.Float),
+    sa.Column("population_count", sa.Integer),
+)
+
+village_group_population = sa.Table(
+    "village_group_population", metadata,
+    sa.Column("village_code", sa.String(12), sa.ForeignKey("villages.village_code"), primary_key=True),
+    sa.Column("group_code", sa.String(30), primary_key=True),
+    sa.Column("person_count", sa.Integer, nullable=False),
+)
+
+boundaries = sa.Table(
+    "boundaries", metadata,
+    sa.Column("area_code", sa.String(12), primary_key=True),
+    sa.Column("level", sa.String(10), nullable=False),  # township | village
+    sa.Column("geojson", sa.Text, nullable=False),  # WGS-84 geometry
+    sa.Column("is_schematic", sa.Boolean, nullable=False),
+)
+
+# ---- social-work stations ----------------------------------------------------------------------
+stations = sa.Table(
+    "stations", metadata,
+    sa.Column("station_code", sa.String(20), primary_key=True),
+    sa.Column("name_zh", sa.String(120), nullable=False),
+    sa.Column("station_type", sa.String(10), nullable=False),  # station (社工站) | point (社工点)
+    sa.Column("county_code", sa.String(6), sa.ForeignKey("counties.county_code"), nullable=False, index=True),
+    sa.Column("township_code", sa.String(9), sa.ForeignKey("townships.township_code"), nullable=False,
+              index=True),
+    sa.Column("village_code", sa.String(12), sa.ForeignKey("villages.village_code")),
+    sa.Column("parent_station_code", sa.String(20)),
+    sa.Column("lon", sa.Float, nullable=False),
+    sa.Column("lat", sa.Float, nullable=False),
+    sa.Column("social_worker_count", sa.Integer, nullable=False),
+    sa.Column("is_benchmark", sa.Boolean, nullable=False),
+    sa.Column("hotline_count", sa.Integer, nullable=False),
+    sa.Column("opened_on", sa.Date),
+)
+
+village_assignments = sa.Table(
+    "village_assignments", metadata,
+    sa.Column("village_code", sa.String(12), sa.ForeignKey("villages.village_code"), primary_key=True),
+    sa.Column("station_code", sa.String(20), sa.ForeignKey("stations.station_code"), nullable=False,
+              index=True),
+)
+
+visits_monthly = sa.Table(
+    "visits_monthly", metadata,
+    sa.Column("month", MONTH, primary_key=True),
+    sa.Column("station_code", sa.String(20), sa.ForeignKey("stations.station_code"), primary_key=True),
+    sa.Column("group_code", sa.String(30), primary_key=True),
+    sa.Column("home_visit_count", sa.Integer, nullable=False),
+    sa.Column("case_count", sa.Integer, nullable=False),
+    sa.Column("people_served_count", sa.Integer, nullable=False),
+    # The part of each count delivered under the "six-society" (六社联动) joint model.
+    sa.Column("six_society_visit_count", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("six_society_case_count", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("six_society_people_served_count", sa.Integer, nullable=False, server_default="0"),
+)
+sa.Index("ix_visits_monthly_station_month", visits_monthly.c.station_code, visits_monthly.c.month)
+
+station_resources_monthly = sa.Table(
+    "station_resources_monthly", metadata,
+    sa.Column("month", MONTH, primary_key=True),
+    sa.Column("station_code", sa.String(20), sa.ForeignKey("stations.station_code"), primary_key=True),
+    sa.Column("linked_charity_yuan", MONEY, nullable=False),
+)
+
+service_recipients_quarterly = sa.Table(
+    "service_recipients_quarterly", metadata,
+    sa.Column("quarter", sa.String(7), primary_key=True),  # 'YYYY-Qn'
+    sa.Column("station_code", sa.String(20), sa.ForeignKey("stations.station_code"), primary_key=True),
+    sa.Column("group_code", sa.String(30), primary_key=True),
+    sa.Column("registered_count", sa.Integer, nullable=False),
+    sa.Column("visited_count", sa.Integer, nullable=False),
+)
+
+# ---- special education -------------------------------------------------------------------------
+special_education_enrolment = sa.Table(
+    "special_education_enrolment", metadata,
+    sa.Column("school_year", sa.Integer, primary_key=True),  # 2023 = the 2023-2024 school year
+    sa.Column("county_code", sa.String(6), sa.ForeignKey("counties.county_code"), primary_key=True),
+    sa.Column("stage", sa.String(20), primary_key=True),  # compulsory | preschool | senior_high
+    sa.Column("eligible_count", sa.Integer),
+    sa.Column("special_school_count", sa.Integer, nullable=False),
+    sa.Column("regular_class_count", sa.Integer, nullable=False),
+    sa.Column("home_delivery_count", sa.Integer, nullable=False),
+)
+
+special_education_resources = sa.Table(
+    "special_education_resources", metadata,
+    sa.Column("school_year", sa.Integer, primary_key=True),
+    sa.Column("county_code", sa.String(6), sa.ForeignKey("counties.county_code"), primary_key=True),
+    sa.Column("resource_centre_count", sa.Integer, nullable=False),
+    sa.Column("resource_classroom_count", sa.Integer, nullable=False),
+)
+
+# ---- aging-friendly renovations ----------------------------------------------------------------
+renovations = sa.Table(
+    "renovations", metadata,
+    sa.Column("household_ref", sa.String(40), primary_key=True),
+    sa.Column("county_code", sa.String(6), sa.ForeignKey("counties.county_code"), nullable=False, index=True),
+    sa.Column("township_code", sa.String(9), sa.ForeignKey("townships.township_code")),
+    sa.Column("category", sa.String(40), nullable=False),
+    sa.Column("completed_on", sa.Date, nullable=False),
+    sa.Column("cost_yuan", MONEY, nullable=False),
+)
+
+renovation_items = sa.Table(
+    "renovation_items", metadata,
+    sa.Column("household_ref", sa.String(40), sa.ForeignKey("renovations.household_ref", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("aim_code", sa.String(30), primary_key=True),
+)
+
+# ---- charity -----------------------------------------------------------------------------------
+charity_organisations = sa.Table(
+    "charity_organisations", metadata,
+    sa.Column("organisation_code", sa.String(30), primary_key=True),
+    sa.Column("name_zh", sa.String(120), nullable=False),
+    sa.Column("county_code", sa.String(6), sa.ForeignKey("counties.county_code")),
+    sa.Column("registered_on", sa.Date),
+    sa.Column("opening_balance_yuan", MONEY, nullable=False, server_default="0"),
+    sa.Column("opening_balance_on", sa.Date),
+)
+
+charity_flows = sa.Table(
+    "charity_flows", metadata,
+    sa.Column("flow_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("flow_date", sa.Date, nullable=False, index=True),
+    sa.Column("direction", sa.String(10), nullable=False),  # raised | disbursed
+    sa.Column("source_type", sa.String(30)),  # for raised: enterprise | individual | community_fund | ...
+    sa.Column("organisation_code", sa.String(30), sa.ForeignKey("charity_organisations.organisation_code"),
+              nullable=False),
+    sa.Column("programme_code", sa.String(30), nullable=False),
+    sa.Column("county_code", sa.String(6), sa.ForeignKey("counties.county_code")),
+    sa.Column("beneficiary_group", sa.String(30)),
+    sa.Column("amount_yuan", MONEY, nullable=False),
+)
+
+community_funds = sa.Table(
+    "community_funds", metadata,
+    sa.Column("fund_code", sa.String(30), primary_key=True),
+    sa.Column("name_zh", sa.String(120), nullable=False),
+    sa.Column("county_code", sa.String(6), sa.ForeignKey("counties.county_code"), nullable=False),
+    sa.Column("township_code", sa.String(9), sa.ForeignKey("townships.township_code")),
+    sa.Column("established_on", sa.Date),
+    sa.Column("raised_yuan", MONEY, nullable=False),
+    sa.Column("micro_project_count", sa.Integer, nullable=False),
+)
+
+# ---- targets and published figures -------------------------------------------------------------
+targets = sa.Table(
+    "targets", metadata,
+    sa.Column("target_key", sa.String(60), primary_key=True),
+    sa.Column("metric_key", sa.String(60), nullable=False),
+    sa.Column("county_code", sa.String(6)),  # NULL: the whole city
+    sa.Column("target_value", sa.Float, nullable=False),
+    sa.Column("unit", sa.String(20), nullable=False),
+    sa.Column("baseline_year", sa.Integer),
+    sa.Column("baseline_value", sa.Float),
+    sa.Column("deadline", sa.Date, nullable=False),
+    sa.Column("source_document", sa.String(120), nullable=False),
+    sa.Column("note", sa.Text),
+)
+
+published_figures = sa.Table(
+    "published_figures", metadata,
+    sa.Column("figure_key", sa.String(60), primary_key=True),
+    sa.Column("area", sa.String(30), nullable=False),
+    sa.Column("metric_key", sa.String(60)),  # the metric that recomputes it; NULL: register only
+    sa.Column("value", sa.Float, nullable=False),
+    sa.Column("relation", sa.String(2), nullable=False, server_default="="),  # '=' or '>=' (以上)
+    sa.Column("unit", sa.String(20), nullable=False),
+    sa.Column("as_of", sa.Date, nullable=False),
+    sa.Column("period_start", sa.String(10)),  # ISO date or 'YYYY-MM'; NULL: a stock as at as_of
+    sa.Column("period_end", sa.String(10)),
+    sa.Column("source_document", sa.String(120), nullable=False),
+    sa.Column("source_quote", sa.Text),
+)

@@ -1,0 +1,44 @@
+"""Settings as data: each has a name, a default and the reason for it; the environment overrides."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+
+SETTINGS = [
+    Setting("DATABASE_URL", f"sqlite:///{PROJECT_ROOT / 'data' / 'dashboard.sqlite3'}",
+            "SQLAlchemy URL; the embedded SQLite file unless a shared PostgreSQL is configured"),
+    Setting("DEFAULT_LANGUAGE", "zh", "the bureau works in Simplified Chinese; English is a toggle"),
+    Setting("SUPPRESSION_THRESHOLD", "5",
+            "counts of people below this, below county level, are shown as <5 so no one is recognisable"),
+    Setting("COVERAGE_DISTANCE_KM", "5", "default distance within which a village counts as served"),
+    Setting("CACHE_TTL_SECONDS", "600",
+            "upper bound on a cached query's age; the data version invalidates sooner on import"),
+    Setting("MAP_TILE_URL", "", "optional intranet tile server; blank means boundaries only (no internet needed)"),
+]
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def get(name: str) -> str:
+    """Value of a setting: the environment variable of that name, else its default."""
+    return os.environ.get(name) or _BY_NAME[name].default
+
+
+def get_int(name: str) -> int:
+    """Integer value of a setting."""
+    return int(get(name))
+
+
+def get_float(name: str) -> float:
+    """Float value of a setting."""
+    return float(get(name))

@@ -1,0 +1,1 @@
+"""Reference geography of Huizhou: division codes, names and county boundaries."""

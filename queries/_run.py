@@ -1,0 +1,72 @@
+"""Run a named SQL query with bound parameters, cached on the data version."""
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import logging
+
+import pandas as pd
+import sqlalchemy as sa
+import streamlit as st
+
+from dashboard import db, settings
+
+# Outside a Streamlit server the cache warns on every call that no runtime exists; that is expected
+# for the CLI and tests.
+logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
+logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
+
+
+# "No end date": date filters always take a real date so both databases type the parameter.
+FAR_FUTURE = dt.date(9999, 12, 31)
+
+
+def run(sql: str, **params) -> pd.DataFrame:
+    """The result of a query as a DataFrame (cached until the data changes)."""
+    url = db.database_url()
+    version = db.current_data_version(db.get_engine(url))
+    return _cached(url, sql, tuple(sorted(params.items())), version).copy()
+
+
+@st.cache_data(ttl=settings.get_int("CACHE_TTL_SECONDS"), max_entries=2000, show_spinner=False)
+def _cached(url: str, sql: str, params: tuple, _version_key: int) -> pd.DataFrame:
+    return fetch(db.get_engine(url), sql, dict(params))
+
+
+def fetch(engine: sa.Engine, sql: str, params: dict) -> pd.DataFrame:
+    """Run a query uncached and normalise its types so both databases give the same frame."""
+    statement = sa.text(sql).bindparams(*(sa.bindparam(name, type_=_bind_type(value))
+                                          for name, value in params.items()))
+    with engine.connect() as conn:
+        result = conn.execute(statement, params)
+        frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+    for column in frame.columns:
+        frame[column] = _normalise(frame[column])
+    return frame
+
+
+def _bind_type(value) -> sa.types.TypeEngine:
+    # Typed binds let PostgreSQL compare dates with dates, and SQLite receive ISO strings.
+    if isinstance(value, dt.datetime):
+        return sa.DateTime()
+    if isinstance(value, dt.date):
+        return sa.Date()
+    if isinstance(value, bool):
+        return sa.Boolean()
+    if isinstance(value, int):
+        return sa.Integer()
+    if isinstance(value, float):
+        return sa.Float()
+    return sa.String()
+
+
+def _normalise(series: pd.Series) -> pd.Series:
+    sample = series.dropna()
+    if sample.empty:
+        return series
+    first = sample.iloc[0]
+    if isinstance(first, decimal.Decimal):
+        return series.map(lambda v: None if v is None else float(v)).astype("float64")
+    if isinstance(first, (dt.date, dt.datetime)):
+        return series.map(lambda v: None if v is None else v.isoformat()[:10])
+    return series
