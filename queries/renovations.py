@@ -26,3 +26,14 @@ def renovations_by_year(county_code: str | None = None, start_date: date = FAR_P
     """Households renovated per calendar year of completion. Columns: year ('YYYY'), household_count,
     cost_yuan."""
     return run(RENOVATIONS_BY_YEAR_SQL, county_code=county_code, start_date=start_date, end_date=end_date)
+
+
+LAST_COMPLETION_SQL = """
+SELECT MAX(completed_on) AS last_completed_on
+FROM renovations
+"""
+
+
+def last_completion() -> pd.DataFrame:
+    """One row: the latest completion date on record. Columns: last_completed_on (ISO date or None)."""
+    return run(LAST_COMPLETION_SQL)

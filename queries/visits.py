@@ -64,3 +64,14 @@ def visits_by_quarter(county_code: str | None = None) -> pd.DataFrame:
     """Totals per calendar quarter. Columns: quarter ('YYYY-Qn'), month_count (months with data),
     home_visit_count, case_count, people_served_count."""
     return run(VISITS_BY_QUARTER_SQL, county_code=county_code)
+
+
+VISIT_MONTHS_SQL = """
+SELECT MIN(month) AS first_month, MAX(month) AS last_month
+FROM visits_monthly
+"""
+
+
+def visit_months() -> pd.DataFrame:
+    """One row: the first and last month with visit data. Columns: first_month, last_month ('YYYY-MM')."""
+    return run(VISIT_MONTHS_SQL)

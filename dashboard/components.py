@@ -1,0 +1,55 @@
+"""Streamlit building blocks shared by the pages: header, demo banner, source line, KPI cards."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import codes, formatting
+from dashboard.i18n import current_language, t
+from dashboard.kpis import Kpi
+from queries import registers
+
+STATUS_COLOURS = {"met": "green", "near": "orange", "below": "red"}
+
+
+def page_header(title_key: str, intro_key: str) -> None:
+    """Every page starts the same way: title, one-line intro, and the demo banner when it applies."""
+    st.title(t(title_key))
+    st.caption(t(intro_key))
+    demo_banner()
+
+
+def demo_banner() -> None:
+    """A clear warning naming the datasets that are still demo data."""
+    frame = registers.datasets()
+    demo = frame[frame["is_demo"]]
+    if not demo.empty:
+        names = "、".join(t(f"dataset.{name}") for name in demo["dataset_name"])
+        st.warning(t("demo.banner", datasets=names))
+
+
+def source_line(source: str, as_of: str, definition: str) -> None:
+    """来源 · 数据截至 · 口径, under every chart and number."""
+    st.caption(t("source.line", source=source, as_of=as_of, definition=definition))
+
+
+def kpi_card(kpi: Kpi) -> None:
+    """One metric: value, change, target and status (in words as well as colour), and its trend."""
+    language = current_language()
+    with st.container(border=True):
+        st.metric(
+            t(f"metric.{kpi.metric_key}.label"),
+            formatting.format_value(kpi.value, kpi.unit, language),
+            delta=kpi.delta, delta_color="off" if kpi.delta is None else "normal",
+            help=t(f"metric.{kpi.metric_key}.definition"),
+            chart_data=kpi.trend or None, chart_type="line",
+        )
+        if kpi.period:
+            st.caption(kpi.period)
+        if kpi.target:
+            status = t(f"status.{kpi.status}") if kpi.status else ""
+            st.badge(f"{kpi.target} · {status}", color=STATUS_COLOURS.get(kpi.status, "gray"))
+
+
+def county_label(code: str | None) -> str:
+    """A county's name in the session's language."""
+    return codes.label("county", code, current_language())

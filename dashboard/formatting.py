@@ -1,0 +1,62 @@
+"""Numbers as officials write them: 万 and 亿 in Chinese, thousands separators in English."""
+from __future__ import annotations
+
+import math
+
+WAN, YI = 10_000, 100_000_000
+
+
+def _trim(value: float, decimals: int, grouping: bool = True) -> str:
+    text = f"{value:,.{decimals}f}" if grouping else f"{value:.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def format_count(value: float | None, language: str = "zh", unit: str = "") -> str:
+    """A count: 1,098 · 66.8万 · 2.27亿 (zh); 1,098 · 668,000 (en). Missing values show as —."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if language == "zh":
+        if abs(value) >= YI:
+            text = _trim(value / YI, 2, grouping=False) + "亿"
+        elif abs(value) >= 10 * WAN:
+            text = _trim(value / WAN, 1, grouping=False) + "万"
+        else:
+            text = _trim(value, 0)
+        return text + unit
+    return _trim(value, 0) + (f" {unit}" if unit else "")
+
+
+def format_yuan(value: float | None, language: str = "zh") -> str:
+    """Money: 2.5亿元 · 1817万元 · 652.9万元 · 3,200元 (zh); ¥250.0 million · ¥18.17 million (en)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if language == "zh":
+        if abs(value) >= YI:
+            return _trim(value / YI, 2, grouping=False) + "亿元"
+        if abs(value) >= WAN:
+            return _trim(value / WAN, 1, grouping=False) + "万元"
+        return _trim(value, 0) + "元"
+    if abs(value) >= 1_000_000:
+        return f"¥{_trim(value / 1_000_000, 2)} million"
+    return f"¥{_trim(value, 0)}"
+
+
+def format_pct(value: float | None, decimals: int = 1) -> str:
+    """A percentage: 97.4%."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    return _trim(value, decimals) + "%"
+
+
+def format_signed(text: str, value: float) -> str:
+    """A formatted change with its sign: +242, −3.2%."""
+    return ("+" if value > 0 else "−" if value < 0 else "±") + text.lstrip("-")
+
+
+def format_value(value: float | None, unit: str, language: str = "zh") -> str:
+    """A metric value by its unit kind (count | person_times | pct | yuan)."""
+    if unit == "pct":
+        return format_pct(value)
+    if unit == "yuan":
+        return format_yuan(value, language)
+    return format_count(value, language)

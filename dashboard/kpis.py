@@ -1,0 +1,170 @@
+"""The overview's headline cards: each metric's value, target, change, trend, as-of date and source."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from dashboard import formatting
+from dashboard.i18n import t
+from queries import charity, registers, renovations, special_education, stations, visits
+
+# A rate within this many percentage points below its target counts as "near" (amber).
+NEAR_TARGET_MARGIN_PCT_POINTS = 2.0
+AREAS = ["stations", "special_education", "visits", "renovations", "charity"]
+
+
+@dataclass
+class Kpi:
+    metric_key: str
+    value: float | None
+    unit: str
+    as_of: str
+    period: str = ""
+    delta: str | None = None
+    target: str | None = None
+    status: str | None = None  # met | near | below
+    trend: list[float] = field(default_factory=list)
+
+
+def status_against(value: float | None, target: float) -> str | None:
+    """met when the value reaches the target, near within the margin, else below."""
+    if value is None:
+        return None
+    if value >= target:
+        return "met"
+    return "near" if target - value <= NEAR_TARGET_MARGIN_PCT_POINTS else "below"
+
+
+def _target(metric_key: str, value: float | None, language: str) -> tuple[str | None, str | None]:
+    frame = registers.targets(metric_key)
+    city = frame[frame["county_code"].isna()]
+    if city.empty:
+        return None, None
+    row = city.iloc[0]
+    unit = "pct" if row.unit == "%" else "count"
+    text = t("target.label", language, target=formatting.format_value(row.target_value, unit, language),
+             deadline=row.deadline[:4])
+    return text, status_against(value, row.target_value)
+
+
+def _delta(now: float, before: float, unit: str, key: str, language: str, **values) -> str:
+    change = now - before
+    text = formatting.format_value(abs(change), unit, language)
+    if unit == "pct":
+        text = formatting.format_pct(abs(change)).replace("%", " pp" if language == "en" else "个百分点")
+    return t(key, language, delta=formatting.format_signed(text, change), **values)
+
+
+def station_kpis(language: str) -> list[Kpi]:
+    """Stations, points, social workers and township coverage, as of today."""
+    totals = stations.station_totals().iloc[0]
+    coverage = stations.township_station_coverage()["coverage_pct"].iloc[0]
+    target, status = _target("township_station_coverage_pct", coverage, language)
+    loaded = registers.datasets().set_index("dataset_name")["loaded_at"]
+    as_of = loaded.get("stations") or date.today().isoformat()
+    return [
+        Kpi("township_station_count", totals.township_station_count, "count", as_of),
+        Kpi("village_point_count", totals.village_point_count, "count", as_of),
+        Kpi("social_worker_count", totals.social_worker_count, "count", as_of),
+        Kpi("township_station_coverage_pct", coverage, "pct", as_of, target=target, status=status),
+    ]
+
+
+def special_education_kpis(language: str) -> list[Kpi]:
+    """Compulsory and preschool enrolment rates against their targets, and compulsory enrolment."""
+    result = []
+    for stage, key in (("compulsory", "compulsory_enrolment_rate_pct"),
+                       ("preschool", "preschool_enrolment_rate_pct")):
+        years = special_education.enrolment_by_year(stage)
+        if years.empty:
+            continue
+        latest, previous = years.iloc[-1], years.iloc[-2] if len(years) > 1 else None
+        target, status = _target(key, latest.enrolment_rate_pct, language)
+        delta = None if previous is None else _delta(latest.enrolment_rate_pct, previous.enrolment_rate_pct,
+                                                     "pct", "delta.vs_previous_school_year", language)
+        result.append(Kpi(key, latest.enrolment_rate_pct, "pct", _school_year_end(latest.school_year),
+                          t("period.school_year", language, year=int(latest.school_year)), delta, target,
+                          status, years["enrolment_rate_pct"].tolist()))
+        if stage == "compulsory":
+            delta = None if previous is None else _delta(latest.enrolled_count, previous.enrolled_count,
+                                                         "count", "delta.vs_previous_school_year", language)
+            result.append(Kpi("compulsory_enrolled_count", latest.enrolled_count, "count",
+                              _school_year_end(latest.school_year),
+                              t("period.school_year", language, year=int(latest.school_year)), delta,
+                              trend=years["enrolled_count"].tolist()))
+    return result
+
+
+def visit_kpis(language: str) -> list[Kpi]:
+    """Home visits, cases and people served since the programme began, with the quarterly trend."""
+    quarters = visits.visits_by_quarter()
+    if quarters.empty:
+        return []
+    months = visits.visit_months()
+    first, last = months["first_month"].iloc[0], months["last_month"].iloc[0]
+    totals = visits.visit_totals(first, last).iloc[0]
+    full = quarters[quarters["month_count"] == 3]
+    period = t("period.since_launch", language, start=first, end=last)
+    result = []
+    for key, unit in (("home_visit_count", "person_times"), ("case_count", "count"),
+                      ("people_served_count", "person_times")):
+        delta = None
+        if len(full) > 1:
+            delta = _delta(full[key].iloc[-1], full[key].iloc[-2], unit, "delta.vs_previous_quarter", language)
+        result.append(Kpi(key, totals[key], unit, _month_end(last), period, delta,
+                          trend=full[key].tolist()))
+    return result
+
+
+def renovation_kpis(language: str) -> list[Kpi]:
+    """Households renovated since 2020, with the households added in the latest year."""
+    years = renovations.renovations_by_year()
+    if years.empty:
+        return []
+    latest = years.iloc[-1]
+    delta = t("delta.this_year", language, year=latest.year,
+              delta=formatting.format_signed(formatting.format_count(latest.household_count, language),
+                                             latest.household_count))
+    return [Kpi("renovated_household_count", years["household_count"].sum(), "count",
+                renovations.last_completion()["last_completed_on"].iloc[0], delta=delta,
+                trend=years["household_count"].cumsum().tolist())]
+
+
+def charity_kpis(language: str) -> list[Kpi]:
+    """Money raised and disbursed in the latest full year, against the year before."""
+    years = charity.charity_by_year()
+    if years.empty:
+        return []
+    latest = years.iloc[-1]
+    result = []
+    for key, column in (("charity_raised_yuan", "raised_yuan"), ("charity_disbursed_yuan", "disbursed_yuan")):
+        delta = None
+        if len(years) > 1:
+            delta = _delta(latest[column], years[column].iloc[-2], "yuan", "delta.vs_previous_year", language)
+        result.append(Kpi(key, latest[column], "yuan", f"{latest.year}-12-31",
+                          t("period.year", language, year=latest.year), delta, trend=years[column].tolist()))
+    return result
+
+
+def area_kpis(area: str, language: str) -> list[Kpi]:
+    """The headline cards of one area."""
+    builders = {"stations": station_kpis, "special_education": special_education_kpis,
+                "visits": visit_kpis, "renovations": renovation_kpis, "charity": charity_kpis}
+    return builders[area](language)
+
+
+def area_source(area: str) -> str:
+    """The documents the area's published figures come from."""
+    figures = registers.published_figures(area)
+    return "；".join(dict.fromkeys(figures["source_document"])) if not figures.empty else ""
+
+
+def _school_year_end(school_year: int) -> str:
+    return f"{int(school_year) + 1}-08-31"
+
+
+def _month_end(month: str) -> str:
+    return (pd.Period(month, freq="M").end_time.date()).isoformat()
+

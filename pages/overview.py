@@ -1,0 +1,20 @@
+"""总览: the headline metric of each area, with target, change, trend, as-of date and source."""
+import streamlit as st
+
+from dashboard import components, kpis
+from dashboard.i18n import current_language, t
+
+components.page_header("overview.title", "overview.intro")
+language = current_language()
+
+for area in kpis.AREAS:
+    cards = kpis.area_kpis(area, language)
+    st.subheader(t(f"area.{area}"))
+    if not cards:
+        st.info(t("empty.no_data"))
+        continue
+    for column, card in zip(st.columns(len(cards)), cards):
+        with column:
+            components.kpi_card(card)
+    definitions = "；".join(t(f"metric.{card.metric_key}.definition") for card in cards[:2])
+    components.source_line(kpis.area_source(area), max(card.as_of for card in cards), definitions)
