@@ -11,7 +11,7 @@ ENTRIES = {
     "demo.tag": ("示例数据", "Demo data"),
     "source.line": ("来源：{source} · 数据截至：{as_of} · 口径：{definition}",
                     "Source: {source} · Data as of: {as_of} · Definition: {definition}"),
-    "target.label": ("目标 {target}（{deadline}前）", "Target {target} (by {deadline})"),
+    "target.label": ("目标 {target}（{deadline}年底前）", "Target {target} (by end {deadline})"),
     "status.met": ("✓ 已达标", "✓ Met"),
     "status.near": ("△ 接近目标", "△ Near target"),
     "status.below": ("✗ 未达标", "✗ Below target"),

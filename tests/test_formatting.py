@@ -1,0 +1,48 @@
+import math
+
+import pytest
+
+from dashboard.formatting import format_count, format_pct, format_signed, format_value, format_yuan
+
+
+@pytest.mark.parametrize("value, expected", [
+    (1098, "1,098"), (75, "75"), (668_000, "66.8万"), (2_269_000, "226.9万"), (119_700, "12万"),
+    (250_000_000, "2.5亿"),
+])
+def test_counts_are_written_in_wan_and_yi_in_chinese(value, expected):
+    assert format_count(value) == expected
+
+
+def test_counts_in_english_use_thousands_separators():
+    assert format_count(668_000, "en") == "668,000"
+
+
+@pytest.mark.parametrize("value, expected", [
+    (250_000_000, "2.5亿元"), (347_000_000, "3.47亿元"), (18_170_000, "1817万元"),
+    (6_529_000, "652.9万元"), (3200, "3,200元"),
+])
+def test_money_is_written_as_officials_write_it(value, expected):
+    assert format_yuan(value) == expected
+
+
+def test_money_in_english():
+    assert format_yuan(250_000_000, "en") == "¥250 million"
+    assert format_yuan(18_170_000, "en") == "¥18.17 million"
+
+
+def test_percentages_and_missing_values():
+    assert format_pct(97.382) == "97.4%"
+    assert format_pct(100) == "100%"
+    assert format_count(None) == "—" and format_pct(math.nan) == "—" and format_yuan(None) == "—"
+
+
+def test_signed_changes():
+    assert format_signed("242", 242) == "+242"
+    assert format_signed("3", -3) == "−3"
+    assert format_signed("0", 0) == "±0"
+
+
+def test_value_by_unit_kind():
+    assert format_value(97.38, "pct") == "97.4%"
+    assert format_value(250_000_000, "yuan") == "2.5亿元"
+    assert format_value(668_000, "person_times") == "66.8万"

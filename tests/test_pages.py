@@ -1,0 +1,61 @@
+"""Every page through Streamlit's AppTest: it renders, in both languages, with data and without."""
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import streamlit_app  # noqa: F401  (imported for its PAGES list; runs no app outside Streamlit)
+
+APP = str(Path(__file__).resolve().parent.parent / "streamlit_app.py")
+PAGE_PATHS = [path for _, _, path in streamlit_app.PAGES]
+
+
+def open_page(url_path: str, language: str = "zh") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = language
+    at.run()
+    if url_path != PAGE_PATHS[0]:
+        at.switch_page(next(s for s, _, p in streamlit_app.PAGES if p == url_path)).run()
+    return at
+
+
+@pytest.mark.parametrize("url_path", PAGE_PATHS)
+def test_every_page_renders_without_exception(demo_db, url_path):
+    at = open_page(url_path)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title
+
+
+def test_overview_shows_the_published_headlines(demo_db):
+    at = open_page("overview")
+    values = {m.label: m.value for m in at.metric}
+    assert values["乡镇（街道）社工站"] == "75"
+    assert values["村（社区）社工点"] == "362"
+    assert values["义务教育阶段特教学生"] == "3,013"
+    assert values["累计入户探访"] == "66.8万"
+    assert values["适老化改造户数"] == "2,439"
+    assert values["募集慈善资金"] == "2.5亿元" and values["拨付慈善资金"] == "3.47亿元"
+    assert any("示例数据" in w.value for w in at.warning)
+    assert any("惠市民政案〔2024〕23号" in c.value for c in at.caption)
+
+
+def test_overview_shows_targets_with_status_in_words(demo_db):
+    at = open_page("overview")
+    badges = " ".join(m.value for m in at.markdown if "-badge[" in m.value)
+    assert "97%" in badges and "90%" in badges
+    assert "已达标" in badges and "未达标" in badges
+
+
+def test_overview_in_english(demo_db):
+    at = open_page("overview", "en")
+    values = {m.label: m.value for m in at.metric}
+    assert values["Home visits"] == "668,000"
+    assert values["Charity raised"] == "¥250 million"
+    assert at.title[0].value == "Overview"
+
+
+def test_overview_on_an_empty_database_explains_instead_of_failing(empty_db):
+    at = open_page("overview")
+    assert not at.exception
+    assert any("暂无数据" in info.value for info in at.info)
+    assert not at.warning  # no demo banner when nothing is demo
