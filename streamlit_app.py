@@ -2,6 +2,7 @@
 import streamlit as st
 
 from dashboard.i18n import LANGUAGES, current_language, t
+from dashboard.routing import routing
 
 PAGES = [
     # (script, catalogue key of its title, url path)
@@ -20,7 +21,10 @@ def main() -> None:
     st.sidebar.markdown(f"**{t('app.title')}**")
     pages = [st.Page(script, title=t(title), url_path=path, default=index == 0)
              for index, (script, title, path) in enumerate(PAGES)]
-    st.navigation({t("nav.section.dashboards"): pages}).run()
+    navigation = st.navigation({t("nav.section.dashboards"): pages})
+    with routing():
+        navigation.run()
 
 
-main()
+if __name__ == "__main__":
+    main()

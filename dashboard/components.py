@@ -46,8 +46,10 @@ def kpi_card(kpi: Kpi) -> None:
         if kpi.period:
             st.caption(kpi.period)
         if kpi.target:
+            target, deadline = kpi.target
             status = t(f"status.{kpi.status}") if kpi.status else ""
-            st.badge(f"{kpi.target} · {status}", color=STATUS_COLOURS.get(kpi.status, "gray"))
+            st.badge(f"{status} · {target}", color=STATUS_COLOURS.get(kpi.status, "gray"))
+            st.caption(deadline)
 
 
 def county_label(code: str | None) -> str:

@@ -23,7 +23,7 @@ class Kpi:
     as_of: str
     period: str = ""
     delta: str | None = None
-    target: str | None = None
+    target: tuple[str, str] | None = None  # (target, deadline) as displayed
     status: str | None = None  # met | near | below
     trend: list[float] = field(default_factory=list)
 
@@ -44,9 +44,9 @@ def _target(metric_key: str, value: float | None, language: str) -> tuple[str | 
         return None, None
     row = city.iloc[0]
     unit = "pct" if row.unit == "%" else "count"
-    text = t("target.label", language, target=formatting.format_value(row.target_value, unit, language),
-             deadline=row.deadline[:4])
-    return text, status_against(value, row.target_value)
+    text = t("target.label", language, target=formatting.format_value(row.target_value, unit, language))
+    deadline = t("target.deadline", language, deadline=row.deadline[:4])
+    return (text, deadline), status_against(value, row.target_value)
 
 
 def _delta(now: float, before: float, unit: str, key: str, language: str, **values) -> str:

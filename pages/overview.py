@@ -3,7 +3,9 @@ import streamlit as st
 
 from dashboard import components, kpis
 from dashboard.i18n import current_language, t
+from dashboard.routing import ensure_routed
 
+ensure_routed()
 components.page_header("overview.title", "overview.intro")
 language = current_language()
 

@@ -17,6 +17,7 @@ def datasets() -> pd.DataFrame:
     row_count, loaded_at (ISO date)."""
     frame = run(DATASETS_SQL)
     frame["is_demo"] = frame["is_demo"].astype(bool)
+    frame["loaded_at"] = frame["loaded_at"].astype(str).str[:10]
     return frame
 
 

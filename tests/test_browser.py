@@ -1,0 +1,59 @@
+"""The overview in headless Chromium: figures drawn, Chinese text, no exception, nothing from the internet."""
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.browser_support import (chromium_page, exceptions_on, foreign_requests, require_chromium,
+                                   running_app, wait_until_drawn)
+
+pytestmark = pytest.mark.browser
+SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", "/tmp/dashboard-screenshots"))
+
+
+@pytest.fixture(scope="module")
+def app_url(demo_database_url):
+    require_chromium()
+    if not demo_database_url.startswith("sqlite"):
+        pytest.skip("the browser runs once, on the embedded database")
+    with running_app(demo_database_url) as base:
+        yield base
+
+
+def test_overview_shows_the_headline_figures_offline(app_url):
+    with chromium_page() as page:
+        page.goto(f"{app_url}/overview")
+        wait_until_drawn(page)
+        text = page.inner_text("body")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "overview.png"), full_page=True)
+        assert exceptions_on(page) == []
+        for figure in ("总览", "75", "362", "1,098", "3,013", "66.8万", "2,439", "2.5亿元", "3.47亿元", "示例数据"):
+            assert figure in text, figure
+        assert foreign_requests(page.requested_urls) == []
+
+
+def test_language_toggle_switches_to_english(app_url):
+    with chromium_page() as page:
+        page.goto(f"{app_url}/overview?lang=en")
+        wait_until_drawn(page)
+        text = page.inner_text("body")
+        assert "Overview" in text and "668,000" in text and "¥250 million" in text
+        assert exceptions_on(page) == []
+        assert foreign_requests(page.requested_urls) == []
+
+
+def test_a_deep_link_on_a_fresh_server_goes_through_the_router(demo_database_url):
+    """Streamlit's legacy pages/ routing must not run a page without the router (config, language,
+    access checks), nor leave a 'page not found' dialog."""
+    require_chromium()
+    if not demo_database_url.startswith("sqlite"):
+        pytest.skip("the browser runs once, on the embedded database")
+    with running_app(demo_database_url) as base, chromium_page() as page:
+        page.goto(f"{base}/overview")
+        wait_until_drawn(page)
+        page.wait_for_timeout(1000)
+        sidebar = page.inner_text('[data-testid="stSidebar"]')
+        assert "语言 / Language" in sidebar and "streamlit app" not in sidebar
+        assert "Page not found" not in page.inner_text("body")
+        assert page.query_selector('[data-testid="stDialog"]') is None
