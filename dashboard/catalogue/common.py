@@ -32,3 +32,9 @@ ENTRIES = {
     "dataset.charity_flows": ("慈善资金", "Charity flows"),
     "dataset.community_funds": ("社区基金", "Community funds"),
 }
+ENTRIES.update({
+    "filter.county": ("县（区）", "County"),
+    "filter.whole_city": ("全市", "Whole city"),
+    "download.csv": ("下载 CSV", "Download CSV"),
+    "download.xlsx": ("下载 Excel", "Download Excel"),
+})

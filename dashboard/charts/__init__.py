@@ -1,0 +1,22 @@
+"""Chart builders (Plotly): one module per area; this module holds the shared look."""
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+FONT_FAMILY = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
+# Colour-blind-safe palette (Okabe–Ito), in the order series are drawn.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+
+
+def style(figure: go.Figure, title: str, unit: str = "") -> go.Figure:
+    """Apply the dashboard's look: title naming the subject and filter, unit on the value axis."""
+    figure.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left"},
+        font={"family": FONT_FAMILY, "size": 14},
+        colorway=PALETTE, template="plotly_white",
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": -0.25, "x": 0},
+    )
+    if unit:
+        figure.update_yaxes(title_text=unit)
+    return figure

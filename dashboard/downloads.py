@@ -1,0 +1,60 @@
+"""Downloads of what a page shows: CSV (UTF-8 with BOM, for Excel) and XLSX, each carrying its source
+line, named after what they hold and its date, and safe to open (no spreadsheet formulas)."""
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.i18n import t
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that a spreadsheet would run as a formula are prefixed with an apostrophe."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v)
+    safe.columns = [("'" + c if isinstance(c, str) and c.startswith(FORMULA_START) else c)
+                    for c in safe.columns]
+    return safe
+
+
+def file_name(subject: str, as_of: str | date, extension: str) -> str:
+    """e.g. coverage_by_township_2024-04-30.xlsx (only safe characters)."""
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "_", subject).strip("_") or "export"
+    return f"{stem}_{str(as_of)[:10]}.{extension}"
+
+
+def to_csv_bytes(frame: pd.DataFrame, source_line: str) -> bytes:
+    """CSV in UTF-8 with BOM: the table, a blank line, then the source line."""
+    body = neutralise_formulas(frame).to_csv(index=False)
+    return ("\ufeff" + body + "\n" + source_line.replace("\n", " ") + "\n").encode("utf-8")
+
+
+def to_xlsx_bytes(frame: pd.DataFrame, source_line: str, sheet_name: str = "data") -> bytes:
+    """An XLSX workbook: the table, then the source line two rows below it."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        neutralise_formulas(frame).to_excel(writer, index=False, sheet_name=sheet_name[:31])
+        sheet = writer.sheets[sheet_name[:31]]
+        sheet.cell(row=len(frame) + 3, column=1, value=source_line)
+    return buffer.getvalue()
+
+
+def download_buttons(frame: pd.DataFrame, subject: str, as_of: str | date, source_line: str,
+                     key: str) -> None:
+    """CSV and XLSX download buttons for a table, side by side."""
+    left, right = st.columns(2)
+    left.download_button(t("download.csv"), to_csv_bytes(frame, source_line),
+                         file_name(subject, as_of, "csv"), "text/csv", key=f"{key}_csv")
+    right.download_button(t("download.xlsx"), to_xlsx_bytes(frame, source_line),
+                          file_name(subject, as_of, "xlsx"),
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          key=f"{key}_xlsx")

@@ -1,0 +1,42 @@
+"""Downloads, suppression and filters shared by the pages."""
+import io
+
+import openpyxl
+import pandas as pd
+
+from dashboard.downloads import file_name, neutralise_formulas, to_csv_bytes, to_xlsx_bytes
+from dashboard.privacy import suppress_small_counts
+
+SOURCE = "来源：惠市民政案〔2024〕23号 · 数据截至：2024-04-30"
+
+
+def test_formula_cells_are_neutralised():
+    frame = pd.DataFrame({"name": ["=1+1", "+cmd", "-2", "@SUM(A1)", "正常"], "n": [1, 2, 3, 4, 5]})
+    safe = neutralise_formulas(frame)
+    assert safe["name"].tolist() == ["'=1+1", "'+cmd", "'-2", "'@SUM(A1)", "正常"]
+    assert safe["n"].tolist() == [1, 2, 3, 4, 5]
+
+
+def test_csv_has_bom_table_and_source_line():
+    data = to_csv_bytes(pd.DataFrame({"县区": ["惠城区"], "人数": [12]}), SOURCE).decode("utf-8")
+    assert data.startswith("\ufeff县区,人数") and data.rstrip().endswith(SOURCE)
+
+
+def test_xlsx_holds_table_and_source_line():
+    frame = pd.DataFrame({"县区": ["惠城区", "=HYPERLINK(\"x\")"], "人数": [12, 3]})
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(frame, SOURCE))).active
+    assert [c.value for c in sheet[1]] == ["县区", "人数"]
+    assert sheet["A3"].value == "'=HYPERLINK(\"x\")" and sheet["A3"].data_type == "s"
+    assert sheet["A5"].value == SOURCE
+
+
+def test_file_names_say_what_and_when_and_are_safe():
+    assert file_name("coverage_by_township", "2024-04-30T10:00", "xlsx") == "coverage_by_township_2024-04-30.xlsx"
+    assert file_name("../../etc/passwd", "2024-04-30", "csv") == "etc_passwd_2024-04-30.csv"
+
+
+def test_small_counts_are_suppressed_but_zero_and_large_are_not():
+    frame = pd.DataFrame({"township": ["a", "b", "c", "d"], "children": [0, 1, 4, 5]})
+    shown = suppress_small_counts(frame, ["children"])
+    assert shown["children"].tolist() == [0, "<5", "<5", 5]
+    assert frame["children"].tolist() == [0, 1, 4, 5]  # the input is untouched
