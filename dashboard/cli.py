@@ -78,6 +78,37 @@ def _prompt_password() -> str:
     return first
 
 
+def briefing_command(args) -> int:
+    """Write the briefing deck (and its PDF) for the chosen slides."""
+    from pathlib import Path
+
+    from dashboard.briefing import pdf_export, service
+    from dashboard.briefing.catalogue import CATALOGUE
+    from dashboard.briefing.model import snapshot_id
+    keys = args.slides.split(",") if args.slides else list(CATALOGUE)
+    unknown = [k for k in keys if k not in CATALOGUE]
+    if unknown:
+        print(f"unknown slides: {', '.join(unknown)}; choose from: {', '.join(CATALOGUE)}", file=sys.stderr)
+        return 2
+    slides = service.slides(tuple(keys), args.lang)
+    pptx = service.deck(slides, args.lang)
+    out = Path(args.out)
+    out.write_bytes(pptx)
+    print(f"{out}: {len(slides) + 1} slides, snapshot {snapshot_id(slides)}")
+    for slide in slides:
+        print(f"  {slide.key}: {slide.title}")
+        for note in slide.notes:
+            print(f"    note: {note}")
+    if args.pdf:
+        try:
+            out.with_suffix(".pdf").write_bytes(pdf_export.to_pdf(pptx))
+        except pdf_export.PdfUnavailable as error:
+            print(f"PDF not written: {error} (apt-get install libreoffice-impress)", file=sys.stderr)
+            return 1
+        print(f"{out.with_suffix('.pdf')}: written")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["serve"]:  # everything after it goes to Streamlit unchanged
@@ -89,6 +120,11 @@ def main(argv: list[str] | None = None) -> int:
     init.add_argument("--demo", action="store_true", help="load the demo dataset if the database is empty")
     commands.add_parser("reconcile", help="check the data against every published figure")
     commands.add_parser("serve", help="start the app (options go to streamlit run)")
+    briefing = commands.add_parser("briefing", help="export the NPC briefing deck")
+    briefing.add_argument("--out", required=True, help="the .pptx file to write")
+    briefing.add_argument("--slides", default="", help="comma-separated slide keys, in order (default: all)")
+    briefing.add_argument("--pdf", action="store_true", help="also write a PDF beside it (needs LibreOffice)")
+    briefing.add_argument("--lang", default="zh", choices=["zh", "en"])
     users = commands.add_parser("users", help="manage accounts").add_subparsers(dest="users_command",
                                                                               required=True)
     add = users.add_parser("add", help="add an account (password from DASHBOARD_PASSWORD or a prompt)")
@@ -101,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "users":
         return users_command(args)
+    if args.command == "briefing":
+        return briefing_command(args)
     if args.command == "init-db":
         print(init_db(args.demo))
         return 0

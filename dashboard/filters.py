@@ -39,3 +39,10 @@ def scope_label(county_code: str | None) -> str:
     """The filter as words for a chart title: 全市 or the county's name."""
     return t("filter.whole_city") if county_code is None else codes.label("county", county_code,
                                                                              current_language())
+
+
+def list_filter(name: str, allowed: list[str], default: list[str]) -> list[str]:
+    """A comma-separated query parameter as a list of allowed values, in its order (default if empty)."""
+    raw = st.query_params.get(name, "")
+    chosen = list(dict.fromkeys(v for v in raw.split(",") if v in allowed))
+    return chosen or list(default)

@@ -60,3 +60,11 @@ def format_value(value: float | None, unit: str, language: str = "zh") -> str:
     if unit == "yuan":
         return format_yuan(value, language)
     return format_count(value, language)
+
+
+def format_month(month: str, language: str = "zh") -> str:
+    """'2021-10' as 2021年10月 (zh) or Oct 2021 (en)."""
+    year, number = int(month[:4]), int(month[5:7])
+    if language == "zh":
+        return f"{year}年{number}月"
+    return f"{['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][number - 1]} {year}"

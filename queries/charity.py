@@ -64,3 +64,30 @@ def community_fund_totals(as_of: date = FAR_FUTURE) -> pd.DataFrame:
     """One row: community funds set up by a date, what they raised and their micro-projects (惠民微实事).
     Columns: fund_count, raised_yuan, micro_project_count."""
     return run(COMMUNITY_FUND_TOTALS_SQL, as_of=as_of)
+
+
+OPENING_BALANCE_SQL = """
+SELECT COALESCE(SUM(opening_balance_yuan), 0) AS opening_balance_yuan,
+  MIN(opening_balance_on) AS opening_balance_on
+FROM charity_organisations
+"""
+
+
+def opening_balance() -> pd.DataFrame:
+    """One row: what the organisations held when the flow records begin. Columns: opening_balance_yuan,
+    opening_balance_on (ISO date)."""
+    return run(OPENING_BALANCE_SQL)
+
+
+DISBURSED_BY_PROGRAMME_SQL = """
+SELECT f.programme_code, SUM(f.amount_yuan) AS disbursed_yuan
+FROM charity_flows f
+WHERE f.direction = 'disbursed' AND f.flow_date BETWEEN :start_date AND :end_date
+GROUP BY f.programme_code
+ORDER BY disbursed_yuan DESC
+"""
+
+
+def disbursed_by_programme(start_date: date, end_date: date) -> pd.DataFrame:
+    """Money disbursed per programme between two dates. Columns: programme_code, disbursed_yuan."""
+    return run(DISBURSED_BY_PROGRAMME_SQL, start_date=start_date, end_date=end_date)

@@ -28,3 +28,17 @@ ORDER BY t.township_code
 def townships(county_code: str | None = None) -> pd.DataFrame:
     """Township-level units. Columns: township_code, county_code, name_zh, kind, population_count."""
     return run(TOWNSHIPS_SQL, county_code=county_code)
+
+
+COUNTY_POPULATION_SQL = """
+SELECT c.county_code, COALESCE(SUM(t.population_count), 0) AS population_count
+FROM counties c
+LEFT JOIN townships t ON t.county_code = c.county_code
+GROUP BY c.county_code, c.sort_order
+ORDER BY c.sort_order
+"""
+
+
+def county_population() -> pd.DataFrame:
+    """Resident population per county (sum of its townships). Columns: county_code, population_count."""
+    return run(COUNTY_POPULATION_SQL)

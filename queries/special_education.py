@@ -48,3 +48,25 @@ def resources_by_year(county_code: str | None = None) -> pd.DataFrame:
     """Township resource centres and resource classrooms per school year. Columns: school_year,
     resource_centre_count, resource_classroom_count."""
     return run(RESOURCES_BY_YEAR_SQL, county_code=county_code)
+
+
+ENROLMENT_BY_COUNTY_SQL = """
+SELECT e.county_code,
+  SUM(e.eligible_count) AS eligible_count,
+  SUM(e.special_school_count + e.regular_class_count + e.home_delivery_count) AS enrolled_count,
+  100.0 * SUM(e.special_school_count + e.regular_class_count + e.home_delivery_count)
+        / NULLIF(SUM(e.eligible_count), 0) AS enrolment_rate_pct
+FROM special_education_enrolment e
+JOIN counties c ON c.county_code = e.county_code
+WHERE e.stage = :stage AND e.school_year = :school_year
+GROUP BY e.county_code, c.sort_order
+ORDER BY c.sort_order
+"""
+
+
+def enrolment_by_county(stage: str, school_year: int) -> pd.DataFrame:
+    """One stage's enrolment per county in a school year. Columns: county_code, eligible_count,
+    enrolled_count, enrolment_rate_pct."""
+    frame = run(ENROLMENT_BY_COUNTY_SQL, stage=stage, school_year=school_year)
+    frame["enrolment_rate_pct"] = frame["enrolment_rate_pct"].astype("float64")
+    return frame

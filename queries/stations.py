@@ -92,3 +92,19 @@ def stations_by_county() -> pd.DataFrame:
     """Stations, points and social workers per county. Columns: county_code, county_name_zh,
     county_name_en, township_station_count, village_point_count, social_worker_count."""
     return run(STATIONS_BY_COUNTY_SQL)
+
+
+STATION_LOCATIONS_SQL = """
+SELECT station_code, name_zh, station_type, county_code, lon, lat, social_worker_count, is_benchmark
+FROM stations
+WHERE (CAST(:station_type AS VARCHAR(10)) IS NULL OR station_type = :station_type)
+ORDER BY station_code
+"""
+
+
+def station_locations(station_type: str | None = None) -> pd.DataFrame:
+    """Where each station or point is (WGS-84). Columns: station_code, name_zh, station_type, county_code,
+    lon, lat, social_worker_count, is_benchmark (bool)."""
+    frame = run(STATION_LOCATIONS_SQL, station_type=station_type)
+    frame["is_benchmark"] = frame["is_benchmark"].astype(bool)
+    return frame

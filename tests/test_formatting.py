@@ -46,3 +46,9 @@ def test_value_by_unit_kind():
     assert format_value(97.38, "pct") == "97.4%"
     assert format_value(250_000_000, "yuan") == "2.5亿元"
     assert format_value(668_000, "person_times") == "66.8万"
+
+
+def test_months_as_officials_write_them():
+    from dashboard.formatting import format_month
+    assert format_month("2021-10") == "2021年10月"
+    assert format_month("2024-04", "en") == "Apr 2024"
