@@ -7,6 +7,9 @@ from dashboard.routing import routing
 PAGES = [
     # (script, catalogue key of its title, url path)
     ("pages/overview.py", "nav.overview", "overview"),
+    ("pages/renovations.py", "nav.renovations", "renovations"),
+    ("pages/visits.py", "nav.visits", "visits"),
+    ("pages/charity.py", "nav.charity", "charity"),
 ]
 
 
