@@ -38,7 +38,9 @@ def caption(area: str, as_of: str, definition_key: str) -> None:
 def table(frame: pd.DataFrame, subject: str, area: str, as_of: str, definition_key: str, key: str,
           height: int | None = None) -> None:
     """A table with its source line and CSV / XLSX downloads carrying that line."""
-    st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto")
+    numbers = {c: st.column_config.NumberColumn(format="localized")
+               for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
+    st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto", column_config=numbers)
     line = t("source.line", source=source(area), as_of=as_of, definition=t(definition_key))
     st.caption(line)
 

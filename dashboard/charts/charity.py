@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from dashboard import charity_flows, codes, formatting
 from dashboard.charts import PALETTE, style
-from dashboard.charts.display import code_name, in_yi, labelled, table
+from dashboard.charts.display import code_name, in_yi, labelled, plain_numbers, table
 from dashboard.i18n import t
 
 NODE_COLOURS = {"source": PALETTE[1], "balance": "#999999", "organisation": PALETTE[0],
@@ -46,7 +46,7 @@ def sankey(links: pd.DataFrame, names: dict[str, str], destination: str, title: 
               "target": [index[(k, c)] for k, c in zip(links["target_kind"], links["target_code"])],
               "value": in_yi(links["amount_yuan"]).tolist(), "color": "rgba(120,120,120,0.25)"}))
     figure.update_layout(height=760)
-    return style(figure, title)
+    return plain_numbers(style(figure, title))
 
 
 def balance_waterfall(frame: pd.DataFrame, title: str, language: str) -> go.Figure:
@@ -71,19 +71,20 @@ def balance_waterfall(frame: pd.DataFrame, title: str, language: str) -> go.Figu
         increasing={"marker": {"color": PALETTE[2]}}, decreasing={"marker": {"color": PALETTE[3]}},
         totals={"marker": {"color": PALETTE[0]}}, connector={"line": {"color": "#888", "dash": "dot"}},
         hovertemplate="%{x}: %{text}<extra></extra>"))
-    for row in frame.itertuples():
-        if row.disbursed_yuan > row.raised_yuan:
-            figure.add_annotation(
-                x=t("charity.step.disbursed", year=row.year), y=row.opening_balance_yuan / formatting.YI,
-                text=t("charity.note.overspend", year=row.year,
-                       gap=formatting.format_yuan(row.disbursed_yuan - row.raised_yuan, language),
-                       opening=formatting.format_yuan(row.opening_balance_yuan, language),
-                       closing=formatting.format_yuan(row.closing_balance_yuan, language)),
-                showarrow=True, arrowhead=2, ax=-160, ay=-70, align="left",
-                bgcolor="rgba(255,255,255,0.9)", bordercolor="#555")
+    notes = [t("charity.note.overspend", year=row.year,
+               gap=formatting.format_yuan(row.disbursed_yuan - row.raised_yuan, language),
+               opening=formatting.format_yuan(row.opening_balance_yuan, language),
+               closing=formatting.format_yuan(row.closing_balance_yuan, language))
+             for row in frame.itertuples() if row.disbursed_yuan > row.raised_yuan]
+    if notes:
+        figure.add_annotation(xref="paper", yref="paper", x=0, y=1.02, xanchor="left", yanchor="bottom",
+                              text="<br>".join(notes), showarrow=False, align="left",
+                              bgcolor="rgba(255,255,255,0.95)", bordercolor=PALETTE[3], borderpad=6)
     figure.update_xaxes(type="category", tickangle=-45)
-    figure.update_layout(height=560, showlegend=False, margin={"t": 110})
-    return style(figure, title, t("flows.unit.yi_yuan"))
+    figure.update_layout(height=600, showlegend=False)
+    style(figure, title, t("flows.unit.yi_yuan"))
+    figure.update_layout(margin={"t": 100 + 24 * len(notes)})
+    return figure
 
 
 def community_funds_by_county(frame: pd.DataFrame, title: str, language: str) -> go.Figure:
@@ -95,7 +96,7 @@ def community_funds_by_county(frame: pd.DataFrame, title: str, language: str) ->
                               textposition="outside", marker_color=PALETTE[2],
                               hovertemplate="%{x}: %{text}<extra></extra>"))
     figure.update_layout(height=420)
-    return style(figure, title, t("flows.unit.wan_yuan"))
+    return plain_numbers(style(figure, title, t("flows.unit.wan_yuan")))
 
 
 def balance_table(frame: pd.DataFrame) -> pd.DataFrame:

@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 
 from dashboard import codes, formatting
 from dashboard.charts import PALETTE, style
-from dashboard.charts.display import in_wan, labelled, table
+from dashboard.charts.display import in_wan, labelled, plain_numbers, table
 from dashboard.i18n import t
 from dashboard.privacy import threshold
 
@@ -24,7 +24,7 @@ def households_by_year(frame: pd.DataFrame, title: str, language: str) -> go.Fig
                        hovertemplate="%{x}: %{y} " + t("flows.unit.households") + " · %{customdata}<extra>%{fullData.name}</extra>")
     figure.update_layout(barmode="stack")
     figure.update_xaxes(type="category", title_text=t("reno.axis.year"))
-    return style(figure, title, t("flows.unit.households"))
+    return plain_numbers(style(figure, title, t("flows.unit.households")))
 
 
 def households_by_code(frame: pd.DataFrame, kind: str, title: str, language: str,
@@ -40,7 +40,7 @@ def households_by_code(frame: pd.DataFrame, kind: str, title: str, language: str
                               hovertemplate="%{y}: %{x}<extra></extra>"))
     figure.update_layout(height=80 + 45 * len(names))
     figure.update_xaxes(title_text=t("flows.unit.households"))
-    return style(figure, title)
+    return plain_numbers(style(figure, title))
 
 
 def spending_by_year(frame: pd.DataFrame, title: str, language: str) -> go.Figure:
@@ -55,10 +55,15 @@ def spending_by_year(frame: pd.DataFrame, title: str, language: str) -> go.Figur
                        yaxis="y2", mode="lines+markers+text", marker={"symbol": "diamond", "size": 9},
                        line={"color": PALETTE[3]}, textposition="top center",
                        text=[formatting.format_yuan(v, language) for v in per_household])
-    figure.update_layout(yaxis2={"overlaying": "y", "side": "right", "title": t("flows.unit.yuan_per_household"),
-                                 "rangemode": "tozero", "showgrid": False})
     figure.update_xaxes(type="category", title_text=t("reno.axis.year"))
-    return style(figure, title, t("flows.unit.wan_yuan"))
+    style(figure, title)
+    # Bars in the lower part and the per-household line above them, so their labels never collide.
+    figure.update_layout(
+        yaxis={"title": t("flows.unit.wan_yuan"), "range": [0, float(in_wan(years["cost_yuan"]).max()) * 1.7],
+               "tickformat": ","},
+        yaxis2={"overlaying": "y", "side": "right", "title": t("flows.unit.yuan_per_household"),
+                "range": [0, float(per_household.max()) * 1.15], "showgrid": False, "tickformat": ",.0f"})
+    return figure
 
 
 def township_table(frame: pd.DataFrame, language: str) -> pd.DataFrame:

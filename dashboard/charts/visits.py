@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from dashboard import codes, formatting
 from dashboard.charts import PALETTE, style
-from dashboard.charts.display import labelled, table
+from dashboard.charts.display import labelled, plain_numbers, table
 from dashboard.i18n import t
 
 MEASURES = ["home_visit_count", "case_count", "people_served_count"]
@@ -27,7 +27,7 @@ def by_month(frame: pd.DataFrame, measure: str, title: str, language: str) -> go
         customdata=[formatting.format_count(v, language) for v in frame[measure]],
         hovertemplate="%{x}: %{customdata}<extra></extra>"))
     figure.update_xaxes(type="category", title_text=t("visits.axis.month"))
-    return style(figure, title, measure_unit(measure))
+    return plain_numbers(style(figure, title, measure_unit(measure)))
 
 
 def by_quarter(frame: pd.DataFrame, measure: str, title: str, language: str) -> go.Figure:
@@ -42,7 +42,7 @@ def by_quarter(frame: pd.DataFrame, measure: str, title: str, language: str) -> 
         text=[formatting.format_count(v, language) for v in frame[measure]], textposition="outside",
         hovertemplate="%{x}: %{text}<extra></extra>"))
     figure.update_xaxes(type="category", title_text=t("visits.axis.quarter"))
-    return style(figure, title, measure_unit(measure))
+    return plain_numbers(style(figure, title, measure_unit(measure)))
 
 
 def by_code(frame: pd.DataFrame, code_column: str, kind: str, measure: str, title: str,
@@ -56,7 +56,7 @@ def by_code(frame: pd.DataFrame, code_column: str, kind: str, measure: str, titl
         hovertemplate="%{y}: %{text}<extra></extra>"))
     figure.update_layout(height=80 + 38 * len(names))
     figure.update_xaxes(title_text=measure_unit(measure))
-    return style(figure, title)
+    return plain_numbers(style(figure, title))
 
 
 def workload_by_quarter(frame: pd.DataFrame, title: str) -> go.Figure:
@@ -69,7 +69,7 @@ def workload_by_quarter(frame: pd.DataFrame, title: str) -> go.Figure:
                               line={"color": PALETTE[0]}, name=t("visits.series.station")))
     figure.update_xaxes(type="category", title_text=t("visits.axis.quarter"))
     figure.update_layout(showlegend=False)
-    return style(figure, title, t("flows.unit.visits_per_worker"))
+    return plain_numbers(style(figure, title, t("flows.unit.visits_per_worker")))
 
 
 def coverage_heatmap(frame: pd.DataFrame, title: str, language: str) -> go.Figure:
@@ -86,7 +86,7 @@ def coverage_heatmap(frame: pd.DataFrame, title: str, language: str) -> go.Figur
     figure.update_layout(height=120 + 34 * len(order))
     figure.update_xaxes(type="category", title_text=t("visits.axis.quarter"))
     figure.update_yaxes(autorange="reversed")
-    return style(figure, title)
+    return plain_numbers(style(figure, title))
 
 
 def coverage_by_county(frame: pd.DataFrame, title: str, language: str) -> go.Figure:
@@ -104,7 +104,7 @@ def coverage_by_county(frame: pd.DataFrame, title: str, language: str) -> go.Fig
     figure.add_hline(y=100, line_dash="dash", line_color="#555",
                      annotation_text=t("visits.duty_line"), annotation_position="top left")
     figure.update_xaxes(type="category", title_text=t("visits.axis.quarter"))
-    return style(figure, title, "%")
+    return plain_numbers(style(figure, title, "%"))
 
 
 def station_table(frame: pd.DataFrame, language: str) -> pd.DataFrame:

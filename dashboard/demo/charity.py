@@ -91,7 +91,7 @@ def _year_flows(organisations, year: int, direction: str, total: int, rng: rando
     counties = codes.codes("county")
     rows = []
     for (org, month, kind, _), amount in zip(cells, amounts):
-        county = org.county_code or rng.choice(counties)
+        county = org.county_code if isinstance(org.county_code, str) else rng.choice(counties)
         row = {"flow_date": date(year, month, 1 + rng.randrange(28)), "direction": direction,
                "organisation_code": org.organisation_code, "county_code": county, "amount_yuan": amount}
         if direction == "raised":
