@@ -1,11 +1,15 @@
-"""适老化改造与探访关爱: households renovated by year, place, category and aim; spending; plan progress."""
+"""适老化改造与探访关爱: households renovated by year, place, category and aim; spending; plan progress;
+visiting care of elderly people in special difficulty."""
 import streamlit as st
 
 from dashboard import blocks, components, filters, formatting
 from dashboard.charts import renovations as charts
+from dashboard.charts import visits as visit_charts
 from dashboard.i18n import current_language, t
 from dashboard.routing import ensure_routed
-from queries import registers, renovations
+from queries import registers, renovations, visits
+
+ELDERLY = "elderly_in_difficulty"  # the group the visiting-care programme serves
 
 ensure_routed()
 components.page_header("reno.title", "reno.intro")
@@ -70,3 +74,15 @@ with right:
                  "renovations", as_of, "reno.def.aim")
     blocks.table(charts.code_table(aims, "aim", "aim_code", language), "renovations_by_aim", "renovations",
                  as_of, "reno.def.aim", "reno_aim")
+
+st.subheader(t("reno.section.care"))
+care = dict(county_code=county, start_month=period.start_month, end_month=period.end_month)
+care_quarters = visits.visits_by_quarter(**care, group_code=ELDERLY)
+if care_quarters.empty:
+    blocks.no_data()
+else:
+    care_as_of = blocks.as_of(period, blocks.month_end(visits.visit_months().iloc[0]["last_month"]))
+    coverage = visits.coverage_by_group(county, str(period.start_year), str(period.end_year))
+    blocks.chart(visit_charts.group_care(care_quarters, coverage, ELDERLY,
+                                         blocks.title("reno.chart.care", county, period), language),
+                 "visits", care_as_of, "reno.def.care")

@@ -56,17 +56,18 @@ FROM visits_monthly v
 JOIN stations s ON s.station_code = v.station_code
 WHERE v.month BETWEEN :start_month AND :end_month
   AND (CAST(:county_code AS VARCHAR(6)) IS NULL OR s.county_code = :county_code)
+  AND (CAST(:group_code AS VARCHAR(30)) IS NULL OR v.group_code = :group_code)
 GROUP BY 1
 ORDER BY 1
 """
 
 
 def visits_by_quarter(county_code: str | None = None, start_month: str = FIRST_MONTH,
-                      end_month: str = LAST_MONTH) -> pd.DataFrame:
-    """Totals per calendar quarter. Columns: quarter ('YYYY-Qn'), month_count (months with data),
-    home_visit_count, case_count, people_served_count."""
+                      end_month: str = LAST_MONTH, group_code: str | None = None) -> pd.DataFrame:
+    """Totals per calendar quarter, of all groups or one. Columns: quarter ('YYYY-Qn'), month_count
+    (months with data), home_visit_count, case_count, people_served_count."""
     return run(VISITS_BY_QUARTER_SQL, county_code=county_code, start_month=start_month,
-               end_month=end_month)
+               end_month=end_month, group_code=group_code)
 
 
 VISIT_MONTHS_SQL = """

@@ -78,6 +78,13 @@ ENTRIES = {
     "reno.chart.spending": ("改造支出与户均支出（按完成年度）", "Spending and spending per household by year"),
     "reno.chart.by_category": ("改造户数（按对象类别）", "Households by category"),
     "reno.chart.by_aim": ("改造户数（按改造内容，一户可含多项）", "Households by aim (several per household)"),
+    "reno.section.care": ("探访关爱（特殊困难老年人）", "Visiting care (elderly people in special difficulty)"),
+    "reno.chart.care": ("特殊困难老年人入户探访人次与季度探访覆盖率",
+                        "Home visits to elderly people in special difficulty, and the share visited each quarter"),
+    "reno.def.care": ("社工站对“特殊困难老年人”一类的入户探访人次（柱）；在册特殊困难老年人中当季已探访的比例（线）",
+                      "Home visits by the stations to elderly people in special difficulty (bars); the share of "
+                      "those registered who were visited in the quarter (line)"),
+
     "reno.axis.year": ("完成年度", "Year completed"),
     "reno.series.total_cost": ("改造总支出（万元）", "Total spending (10,000 yuan)"),
     "reno.series.cost_per_household": ("户均支出（元/户）", "Per household (yuan)"),
@@ -121,6 +128,7 @@ ENTRIES = {
     "visits.axis.quarter": ("季度", "Quarter"),
     "visits.partial_quarter": ("（仅{months}个月）", " ({months} months only)"),
     "visits.series.station": ("社工站", "Station"),
+    "visits.series.coverage": ("探访覆盖率", "Share visited"),
     "visits.duty_line": ("全覆盖要求 100%", "Duty: 100%"),
     "visits.short_heading": ("**未达到全覆盖的社工站（按季度，共{count}站次）**",
                              "**Stations short of full coverage ({count} station-quarters)**"),
@@ -161,8 +169,8 @@ ENTRIES = {
     "charity.step.raised": ("{year}募集", "{year} raised"),
     "charity.step.disbursed": ("{year}拨付", "{year} disbursed"),
     "charity.step.closing": ("{year}年末结余", "End {year} balance"),
-    "charity.note.overspend": ("说明：{year}年拨付比募集多{gap}，差额由上年结转的{opening}结余支付，年末仍结余{closing}。",
-                               "Note: in {year}, {gap} more was disbursed than raised; the gap was paid from the "
+    "charity.note.overspend": ("说明：{year}年拨付比募集多{gap}，<br>差额由上年结转的{opening}结余支付，年末仍结余{closing}。",
+                               "Note: in {year}, {gap} more was disbursed than raised;<br>the gap was paid from the "
                                "{opening} carried forward, leaving {closing} at year end."),
     "charity.node.brought_forward": ("期初结余", "Balance brought forward"),
     "charity.node.carried_forward": ("期末结余（结转）", "Balance carried forward"),

@@ -65,7 +65,8 @@ def balance_waterfall(frame: pd.DataFrame, title: str, language: str) -> go.Figu
             x.append(label)
             y.append(float(value) if kind == "relative" else 0.0)
             measure.append(kind)
-            text.append(("+" if kind == "relative" and value > 0 else "") + formatting.format_yuan(value, language))
+            sign = "" if kind == "total" else "+" if value > 0 else "−"
+            text.append(sign + formatting.format_yuan(abs(value), language))
     figure = go.Figure(go.Waterfall(
         x=x, y=[v / formatting.YI for v in y], measure=measure, text=text, textposition="outside",
         increasing={"marker": {"color": PALETTE[2]}}, decreasing={"marker": {"color": PALETTE[3]}},
@@ -83,7 +84,7 @@ def balance_waterfall(frame: pd.DataFrame, title: str, language: str) -> go.Figu
     figure.update_xaxes(type="category", tickangle=-45)
     figure.update_layout(height=600, showlegend=False)
     style(figure, title, t("flows.unit.yi_yuan"))
-    figure.update_layout(margin={"t": 100 + 24 * len(notes)})
+    figure.update_layout(margin={"t": 100 + 44 * len(notes)})
     return figure
 
 

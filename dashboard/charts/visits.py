@@ -142,3 +142,27 @@ def coverage_table(frame: pd.DataFrame, language: str) -> pd.DataFrame:
     return table(labelled(frame, {"group_code": "group"}, language),
                  {"quarter": "flows.col.quarter", "group_code": "flows.col.group", "registered_count": "flows.col.registered",
                   "visited_count": "flows.col.visited", "coverage_pct": "flows.col.coverage_pct"}, pct=("coverage_pct",))
+
+
+def group_care(quarters: pd.DataFrame, coverage: pd.DataFrame, group_code: str, title: str,
+               language: str) -> go.Figure:
+    """Visits to one group per quarter (bars) and the share of its registered recipients visited
+    (line on a second axis, values written on the points); coverage holds every group's rows."""
+    figure = by_quarter(quarters, "home_visit_count", title, language)
+    coverage = coverage[coverage["group_code"] == group_code].dropna(subset=["coverage_pct"])
+    if not coverage.empty:
+        labels = {q: x for q, x in zip(quarters["quarter"], figure.data[0].x)}
+        shown = coverage[coverage["quarter"].isin(labels)]
+        figure.add_scatter(x=[labels[q] for q in shown["quarter"]], y=shown["coverage_pct"].round(1),
+                           yaxis="y2", mode="lines+markers+text", name=t("visits.series.coverage"),
+                           text=[formatting.format_pct(v) for v in shown["coverage_pct"]],
+                           textposition="top center", marker={"symbol": "diamond", "size": 9},
+                           line={"color": PALETTE[3]})
+        # Bars in the lower half, the share near the top: their labels stay apart.
+        figure.update_layout(
+            yaxis={"range": [0, float(quarters["home_visit_count"].max()) * 1.9]},
+            yaxis2={"overlaying": "y", "side": "right", "title": "%", "range": [40, 108], "tickvals": [40, 50, 60, 70, 80, 90, 100],
+                    "tickformat": ".0f", "showgrid": False})
+    figure.data[0].name = t("visits.measure.home_visit_count")
+    figure.update_layout(showlegend=True)
+    return figure
