@@ -12,7 +12,6 @@ from dashboard.i18n import t
 
 NODE_COLOURS = {"source": PALETTE[1], "balance": "#999999", "organisation": PALETTE[0],
                 "programme": PALETTE[2], "destination": PALETTE[4]}
-COLUMN_X = {"source": 0.001, "organisation": 0.33, "programme": 0.66, "destination": 0.999}
 
 
 def node_name(kind: str, code: str, names: dict[str, str], destination: str, language: str) -> str:
@@ -34,14 +33,11 @@ def sankey(links: pd.DataFrame, names: dict[str, str], destination: str, title: 
     nodes = list(dict.fromkeys(
         list(zip(links["source_kind"], links["source_code"])) + list(zip(links["target_kind"], links["target_code"]))))
     index = {node: i for i, node in enumerate(nodes)}
-    column = {node: ("source" if node[0] == "balance" and node[1] == charity_flows.BROUGHT_FORWARD
-                     else "programme" if node[0] == "balance" else node[0]) for node in nodes}
     labels = [node_name(k, c, names, destination, language) for k, c in nodes]
     figure = go.Figure(go.Sankey(
         arrangement="snap", valueformat=".2f", valuesuffix=t("flows.unit.yi_yuan"),
         node={"label": labels, "pad": 12, "thickness": 16, "line": {"color": "#444", "width": 0.5},
-              "color": [NODE_COLOURS[k] for k, _ in nodes],
-              "x": [COLUMN_X[column[n]] for n in nodes]},
+              "color": [NODE_COLOURS[k] for k, _ in nodes]},
         link={"source": [index[(k, c)] for k, c in zip(links["source_kind"], links["source_code"])],
               "target": [index[(k, c)] for k, c in zip(links["target_kind"], links["target_code"])],
               "value": in_yi(links["amount_yuan"]).tolist(), "color": "rgba(120,120,120,0.25)"}))
