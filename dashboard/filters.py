@@ -1,5 +1,10 @@
-"""Filters shared by the pages, kept in the URL so a link opens the same view. "All" is None."""
+"""Filters shared by the pages, kept in the URL so a link opens the same view. "All" is None.
+
+URL keys: county (county code), from and to (years, inclusive)."""
 from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
 
 import streamlit as st
 
@@ -46,3 +51,69 @@ def list_filter(name: str, allowed: list[str], default: list[str]) -> list[str]:
     raw = st.query_params.get(name, "")
     chosen = list(dict.fromkeys(v for v in raw.split(",") if v in allowed))
     return chosen or list(default)
+@dataclass(frozen=True)
+class Period:
+    """A span of whole calendar years, inclusive, in the forms the queries take."""
+    start_year: int
+    end_year: int
+
+    @property
+    def start_date(self) -> date:
+        return date(self.start_year, 1, 1)
+
+    @property
+    def end_date(self) -> date:
+        return date(self.end_year, 12, 31)
+
+    @property
+    def start_month(self) -> str:
+        return f"{self.start_year:04d}-01"
+
+    @property
+    def end_month(self) -> str:
+        return f"{self.end_year:04d}-12"
+
+    def label(self) -> str:
+        """The span as words for a chart title: 2021—2023年 or 2023年."""
+        if self.start_year == self.end_year:
+            return t("filter.period_one", year=self.start_year)
+        return t("filter.period_span", start=self.start_year, end=self.end_year)
+
+
+def parse_period(raw_from: str | None, raw_to: str | None, first_year: int,
+                 last_year: int) -> tuple[Period, bool]:
+    """The period a URL asks for, kept within the data's years; and whether the request was invalid
+    (not a year, or from after to), in which case the whole span is returned."""
+    def year(raw: str | None, default: int) -> int | None:
+        if raw is None or raw == "":
+            return default
+        return int(raw) if raw.isdigit() and len(raw) == 4 else None
+
+    start, end = year(raw_from, first_year), year(raw_to, last_year)
+    if start is None or end is None or start > end:
+        return Period(first_year, last_year), True
+    start = min(max(start, first_year), last_year)
+    end = max(min(end, last_year), first_year)
+    return Period(start, end), False
+
+
+def period_filter(first_year: int, last_year: int, container=st.sidebar) -> Period:
+    """A year-span selector bound to ?from=YYYY&to=YYYY, offered over the years a page has data for.
+
+    A URL year outside this page's years is shown clamped but left in the URL, so the span the user
+    chose elsewhere comes back on the pages that have those years.
+    """
+    shown, invalid = parse_period(st.query_params.get("from"), st.query_params.get("to"),
+                                  first_year, last_year)
+    if invalid:
+        container.warning(t("filter.period_invalid"))
+    years = list(range(first_year, last_year + 1))
+    if len(years) == 1:
+        return shown
+    chosen = container.select_slider(t("filter.period"), options=years,
+                                     value=(shown.start_year, shown.end_year),
+                                     key=f"filter_period_{first_year}_{last_year}")
+    if tuple(chosen) != (shown.start_year, shown.end_year):
+        set_url_value("from", str(chosen[0]))
+        set_url_value("to", str(chosen[1]))
+    return Period(chosen[0], chosen[1])

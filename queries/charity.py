@@ -66,28 +66,188 @@ def community_fund_totals(as_of: date = FAR_FUTURE) -> pd.DataFrame:
     return run(COMMUNITY_FUND_TOTALS_SQL, as_of=as_of)
 
 
-OPENING_BALANCE_SQL = """
-SELECT COALESCE(SUM(opening_balance_yuan), 0) AS opening_balance_yuan,
-  MIN(opening_balance_on) AS opening_balance_on
-FROM charity_organisations
+FAR_PAST = date(1900, 1, 1)
+
+# The county filter of the flow pages keeps organisations registered in that county, so that each
+# organisation's balance (opening balance + raised - disbursed) stays whole.
+_ORGANISATION_FILTER = "(CAST(:county_code AS VARCHAR(6)) IS NULL OR o.county_code = :county_code)"
+
+BALANCE_BY_YEAR_SQL = """
+WITH yearly AS (
+  SELECT SUBSTR(CAST(f.flow_date AS VARCHAR(10)), 1, 4) AS year,
+    SUM(CASE WHEN f.direction = 'raised' THEN f.amount_yuan ELSE 0 END) AS raised_yuan,
+    SUM(CASE WHEN f.direction = 'disbursed' THEN f.amount_yuan ELSE 0 END) AS disbursed_yuan
+  FROM charity_flows f
+  JOIN charity_organisations o ON o.organisation_code = f.organisation_code
+  WHERE """ + _ORGANISATION_FILTER + """
+  GROUP BY 1
+),
+opening AS (
+  SELECT COALESCE(SUM(o.opening_balance_yuan), 0) AS opening_yuan
+  FROM charity_organisations o
+  WHERE """ + _ORGANISATION_FILTER + """
+)
+SELECT y.year,
+  op.opening_yuan + COALESCE((SELECT SUM(p.raised_yuan - p.disbursed_yuan) FROM yearly p
+                             WHERE p.year < y.year), 0) AS opening_balance_yuan,
+  y.raised_yuan, y.disbursed_yuan,
+  op.opening_yuan + (SELECT SUM(p.raised_yuan - p.disbursed_yuan) FROM yearly p
+                     WHERE p.year <= y.year) AS closing_balance_yuan
+FROM yearly y CROSS JOIN opening op
+WHERE y.year BETWEEN :start_year AND :end_year
+ORDER BY y.year
 """
 
 
-def opening_balance() -> pd.DataFrame:
-    """One row: what the organisations held when the flow records begin. Columns: opening_balance_yuan,
-    opening_balance_on (ISO date)."""
-    return run(OPENING_BALANCE_SQL)
+def balance_by_year(county_code: str | None = None, start_year: str = "0000",
+                    end_year: str = "9999") -> pd.DataFrame:
+    """Per year, the organisations' balance brought forward, money raised and disbursed, and the
+    balance carried forward (opening + raised - disbursed = closing; the first opening is the
+    organisations' opening balances). A county keeps organisations registered there. Columns: year
+    ('YYYY'), opening_balance_yuan, raised_yuan, disbursed_yuan, closing_balance_yuan."""
+    return run(BALANCE_BY_YEAR_SQL, county_code=county_code, start_year=start_year, end_year=end_year)
+
+
+ORGANISATION_BALANCES_SQL = """
+WITH flows AS (
+  SELECT f.organisation_code,
+    SUM(CASE WHEN f.flow_date < :start_date
+      THEN (CASE WHEN f.direction = 'raised' THEN f.amount_yuan ELSE -f.amount_yuan END) ELSE 0 END)
+      AS before_yuan,
+    SUM(CASE WHEN f.flow_date BETWEEN :start_date AND :end_date AND f.direction = 'raised'
+      THEN f.amount_yuan ELSE 0 END) AS raised_yuan,
+    SUM(CASE WHEN f.flow_date BETWEEN :start_date AND :end_date AND f.direction = 'disbursed'
+      THEN f.amount_yuan ELSE 0 END) AS disbursed_yuan
+  FROM charity_flows f
+  WHERE f.flow_date <= :end_date
+  GROUP BY f.organisation_code
+)
+SELECT o.organisation_code, o.name_zh AS organisation_name_zh, o.county_code,
+  o.opening_balance_yuan + COALESCE(fl.before_yuan, 0) AS opening_balance_yuan,
+  COALESCE(fl.raised_yuan, 0) AS raised_yuan,
+  COALESCE(fl.disbursed_yuan, 0) AS disbursed_yuan,
+  o.opening_balance_yuan + COALESCE(fl.before_yuan, 0) + COALESCE(fl.raised_yuan, 0)
+    - COALESCE(fl.disbursed_yuan, 0) AS closing_balance_yuan
+FROM charity_organisations o
+LEFT JOIN flows fl ON fl.organisation_code = o.organisation_code
+WHERE """ + _ORGANISATION_FILTER + """
+ORDER BY COALESCE(fl.raised_yuan, 0) + COALESCE(fl.disbursed_yuan, 0) DESC, o.organisation_code
+"""
+
+
+def organisation_balances(county_code: str | None = None, start_date: date = FAR_PAST,
+                          end_date: date = FAR_FUTURE) -> pd.DataFrame:
+    """Per organisation over a period: balance at its start, raised, disbursed, balance at its end
+    (largest turnover first). Columns: organisation_code, organisation_name_zh, county_code,
+    opening_balance_yuan, raised_yuan, disbursed_yuan, closing_balance_yuan."""
+    return run(ORGANISATION_BALANCES_SQL, county_code=county_code, start_date=start_date,
+               end_date=end_date)
+
+
+RAISED_BY_SOURCE_SQL = """
+SELECT f.organisation_code, COALESCE(f.source_type, 'other') AS source_type,
+  SUM(f.amount_yuan) AS amount_yuan
+FROM charity_flows f
+JOIN charity_organisations o ON o.organisation_code = f.organisation_code
+WHERE f.direction = 'raised' AND f.flow_date BETWEEN :start_date AND :end_date
+  AND """ + _ORGANISATION_FILTER + """
+GROUP BY f.organisation_code, COALESCE(f.source_type, 'other')
+ORDER BY f.organisation_code, 2
+"""
+
+
+def raised_by_source(county_code: str | None = None, start_date: date = FAR_PAST,
+                     end_date: date = FAR_FUTURE) -> pd.DataFrame:
+    """Money raised per organisation and source of funds. Columns: organisation_code, source_type,
+    amount_yuan."""
+    return run(RAISED_BY_SOURCE_SQL, county_code=county_code, start_date=start_date, end_date=end_date)
 
 
 DISBURSED_BY_PROGRAMME_SQL = """
-SELECT f.programme_code, SUM(f.amount_yuan) AS disbursed_yuan
+SELECT f.organisation_code, f.programme_code, SUM(f.amount_yuan) AS amount_yuan
 FROM charity_flows f
+JOIN charity_organisations o ON o.organisation_code = f.organisation_code
 WHERE f.direction = 'disbursed' AND f.flow_date BETWEEN :start_date AND :end_date
-GROUP BY f.programme_code
-ORDER BY disbursed_yuan DESC
+  AND """ + _ORGANISATION_FILTER + """
+GROUP BY f.organisation_code, f.programme_code
+ORDER BY f.organisation_code, f.programme_code
 """
 
 
-def disbursed_by_programme(start_date: date, end_date: date) -> pd.DataFrame:
-    """Money disbursed per programme between two dates. Columns: programme_code, disbursed_yuan."""
-    return run(DISBURSED_BY_PROGRAMME_SQL, start_date=start_date, end_date=end_date)
+def disbursed_by_programme(county_code: str | None = None, start_date: date = FAR_PAST,
+                           end_date: date = FAR_FUTURE) -> pd.DataFrame:
+    """Money disbursed per organisation and programme. Columns: organisation_code, programme_code,
+    amount_yuan."""
+    return run(DISBURSED_BY_PROGRAMME_SQL, county_code=county_code, start_date=start_date,
+               end_date=end_date)
+
+
+DISBURSED_BY_DESTINATION_SQL = """
+SELECT f.programme_code,
+  CASE WHEN :destination = 'group' THEN COALESCE(f.beneficiary_group, 'other')
+       ELSE COALESCE(f.county_code, 'other') END AS destination_code,
+  SUM(f.amount_yuan) AS amount_yuan
+FROM charity_flows f
+JOIN charity_organisations o ON o.organisation_code = f.organisation_code
+WHERE f.direction = 'disbursed' AND f.flow_date BETWEEN :start_date AND :end_date
+  AND """ + _ORGANISATION_FILTER + """
+GROUP BY 1, 2
+ORDER BY 1, 2
+"""
+
+
+def disbursed_by_destination(destination: str = "county", county_code: str | None = None,
+                             start_date: date = FAR_PAST, end_date: date = FAR_FUTURE) -> pd.DataFrame:
+    """Money disbursed per programme and where it went: the county ('county') or the group of
+    beneficiaries ('group'). Columns: programme_code, destination_code, amount_yuan."""
+    return run(DISBURSED_BY_DESTINATION_SQL, destination=destination, county_code=county_code,
+               start_date=start_date, end_date=end_date)
+
+
+CHARITY_YEARS_SQL = """
+SELECT MIN(SUBSTR(CAST(flow_date AS VARCHAR(10)), 1, 4)) AS first_year,
+  MAX(SUBSTR(CAST(flow_date AS VARCHAR(10)), 1, 4)) AS last_year,
+  MAX(flow_date) AS last_flow_date
+FROM charity_flows
+"""
+
+
+def charity_years() -> pd.DataFrame:
+    """One row: the first and last year with a flow, and the last flow date. Columns: first_year,
+    last_year ('YYYY' or None), last_flow_date (ISO date or None)."""
+    return run(CHARITY_YEARS_SQL)
+
+
+COMMUNITY_FUNDS_BY_COUNTY_SQL = """
+SELECT c.county_code, COUNT(*) AS fund_count,
+  SUM(c.raised_yuan) AS raised_yuan,
+  SUM(c.micro_project_count) AS micro_project_count
+FROM community_funds c
+WHERE (c.established_on IS NULL OR c.established_on <= :as_of)
+  AND (CAST(:county_code AS VARCHAR(6)) IS NULL OR c.county_code = :county_code)
+GROUP BY c.county_code
+ORDER BY c.county_code
+"""
+
+
+def community_funds_by_county(county_code: str | None = None, as_of: date = FAR_FUTURE) -> pd.DataFrame:
+    """Community funds set up by a date per county, what they raised and their micro-projects.
+    Columns: county_code, fund_count, raised_yuan, micro_project_count."""
+    return run(COMMUNITY_FUNDS_BY_COUNTY_SQL, county_code=county_code, as_of=as_of)
+
+
+COMMUNITY_FUNDS_SQL = """
+SELECT c.fund_code, c.name_zh AS fund_name_zh, c.county_code, t.name_zh AS township_name_zh,
+  c.established_on, c.raised_yuan, c.micro_project_count
+FROM community_funds c
+LEFT JOIN townships t ON t.township_code = c.township_code
+WHERE (c.established_on IS NULL OR c.established_on <= :as_of)
+  AND (CAST(:county_code AS VARCHAR(6)) IS NULL OR c.county_code = :county_code)
+ORDER BY c.raised_yuan DESC, c.fund_code
+"""
+
+
+def community_funds(county_code: str | None = None, as_of: date = FAR_FUTURE) -> pd.DataFrame:
+    """The community funds (largest first). Columns: fund_code, fund_name_zh, county_code,
+    township_name_zh, established_on (ISO date), raised_yuan, micro_project_count."""
+    return run(COMMUNITY_FUNDS_SQL, county_code=county_code, as_of=as_of)

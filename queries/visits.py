@@ -54,16 +54,20 @@ SELECT
   SUM(v.people_served_count) AS people_served_count
 FROM visits_monthly v
 JOIN stations s ON s.station_code = v.station_code
-WHERE (CAST(:county_code AS VARCHAR(6)) IS NULL OR s.county_code = :county_code)
+WHERE v.month BETWEEN :start_month AND :end_month
+  AND (CAST(:county_code AS VARCHAR(6)) IS NULL OR s.county_code = :county_code)
+  AND (CAST(:group_code AS VARCHAR(30)) IS NULL OR v.group_code = :group_code)
 GROUP BY 1
 ORDER BY 1
 """
 
 
-def visits_by_quarter(county_code: str | None = None) -> pd.DataFrame:
-    """Totals per calendar quarter. Columns: quarter ('YYYY-Qn'), month_count (months with data),
-    home_visit_count, case_count, people_served_count."""
-    return run(VISITS_BY_QUARTER_SQL, county_code=county_code)
+def visits_by_quarter(county_code: str | None = None, start_month: str = FIRST_MONTH,
+                      end_month: str = LAST_MONTH, group_code: str | None = None) -> pd.DataFrame:
+    """Totals per calendar quarter, of all groups or one. Columns: quarter ('YYYY-Qn'), month_count
+    (months with data), home_visit_count, case_count, people_served_count."""
+    return run(VISITS_BY_QUARTER_SQL, county_code=county_code, start_month=start_month,
+               end_month=end_month, group_code=group_code)
 
 
 VISIT_MONTHS_SQL = """
@@ -75,3 +79,191 @@ FROM visits_monthly
 def visit_months() -> pd.DataFrame:
     """One row: the first and last month with visit data. Columns: first_month, last_month ('YYYY-MM')."""
     return run(VISIT_MONTHS_SQL)
+
+
+_VISIT_FILTER = """
+WHERE v.month BETWEEN :start_month AND :end_month
+  AND (CAST(:county_code AS VARCHAR(6)) IS NULL OR s.county_code = :county_code)
+"""
+_VISIT_SUMS = """
+  SUM(v.home_visit_count) AS home_visit_count,
+  SUM(v.case_count) AS case_count,
+  SUM(v.people_served_count) AS people_served_count"""
+_QUARTER_OF_MONTH = ("SUBSTR({m}, 1, 4) || '-Q' || "
+                     "CAST((CAST(SUBSTR({m}, 6, 2) AS INTEGER) + 2) / 3 AS VARCHAR(1))")
+
+VISITS_BY_MONTH_SQL = """
+SELECT v.month,""" + _VISIT_SUMS + """,
+  SUM(v.six_society_visit_count) AS six_society_visit_count
+FROM visits_monthly v
+JOIN stations s ON s.station_code = v.station_code""" + _VISIT_FILTER + """
+GROUP BY v.month
+ORDER BY v.month
+"""
+
+
+def visits_by_month(county_code: str | None = None, start_month: str = FIRST_MONTH,
+                    end_month: str = LAST_MONTH) -> pd.DataFrame:
+    """Totals per month. Columns: month ('YYYY-MM'), home_visit_count, case_count, people_served_count
+    (person-times), six_society_visit_count (the part under the six-society model)."""
+    return run(VISITS_BY_MONTH_SQL, county_code=county_code, start_month=start_month, end_month=end_month)
+
+
+VISITS_BY_GROUP_SQL = """
+SELECT v.group_code,""" + _VISIT_SUMS + """
+FROM visits_monthly v
+JOIN stations s ON s.station_code = v.station_code""" + _VISIT_FILTER + """
+GROUP BY v.group_code
+ORDER BY SUM(v.home_visit_count) DESC, v.group_code
+"""
+
+
+def visits_by_group(county_code: str | None = None, start_month: str = FIRST_MONTH,
+                    end_month: str = LAST_MONTH) -> pd.DataFrame:
+    """Totals per group of the 11 (most visited first). Columns: group_code, home_visit_count,
+    case_count, people_served_count."""
+    return run(VISITS_BY_GROUP_SQL, county_code=county_code, start_month=start_month, end_month=end_month)
+
+
+VISITS_BY_COUNTY_SQL = """
+SELECT s.county_code,""" + _VISIT_SUMS + """
+FROM visits_monthly v
+JOIN stations s ON s.station_code = v.station_code""" + _VISIT_FILTER + """
+GROUP BY s.county_code
+ORDER BY s.county_code
+"""
+
+
+def visits_by_county(county_code: str | None = None, start_month: str = FIRST_MONTH,
+                     end_month: str = LAST_MONTH) -> pd.DataFrame:
+    """Totals per county. Columns: county_code, home_visit_count, case_count, people_served_count."""
+    return run(VISITS_BY_COUNTY_SQL, county_code=county_code, start_month=start_month, end_month=end_month)
+
+
+# A township station's social workers include those posted at its village points.
+_STATION_WORKERS = """
+  SELECT COALESCE(p.parent_station_code, p.station_code) AS station_code,
+    SUM(p.social_worker_count) AS social_worker_count
+  FROM stations p
+  GROUP BY COALESCE(p.parent_station_code, p.station_code)
+"""
+
+STATION_WORKLOAD_SQL = """
+WITH workers AS (""" + _STATION_WORKERS + """),
+per_station AS (
+  SELECT v.station_code,""" + _VISIT_SUMS + """,
+    COUNT(DISTINCT """ + _QUARTER_OF_MONTH.format(m="v.month") + """) AS quarter_count
+  FROM visits_monthly v
+  JOIN stations s ON s.station_code = v.station_code""" + _VISIT_FILTER + """
+  GROUP BY v.station_code
+)
+SELECT s.station_code, s.name_zh AS station_name_zh, s.county_code, s.township_code,
+  w.social_worker_count, ps.quarter_count, ps.home_visit_count, ps.case_count, ps.people_served_count,
+  CASE WHEN w.social_worker_count > 0 AND ps.quarter_count > 0
+    THEN CAST(ps.home_visit_count AS FLOAT) / (w.social_worker_count * ps.quarter_count) END
+    AS visits_per_worker_per_quarter
+FROM per_station ps
+JOIN stations s ON s.station_code = ps.station_code
+JOIN workers w ON w.station_code = ps.station_code
+ORDER BY s.county_code, s.station_code
+"""
+
+
+def station_workload(county_code: str | None = None, start_month: str = FIRST_MONTH,
+                     end_month: str = LAST_MONTH) -> pd.DataFrame:
+    """Per township station: visits, cases and people served, its social workers (its own and its
+    points'), the quarters with data and visits per worker per quarter (average over those quarters;
+    a part quarter counts as one). Columns: station_code, station_name_zh, county_code, township_code,
+    social_worker_count, quarter_count, home_visit_count, case_count, people_served_count,
+    visits_per_worker_per_quarter."""
+    return run(STATION_WORKLOAD_SQL, county_code=county_code, start_month=start_month, end_month=end_month)
+
+
+WORKLOAD_BY_QUARTER_SQL = """
+WITH workers AS (""" + _STATION_WORKERS + """)
+SELECT """ + _QUARTER_OF_MONTH.format(m="v.month") + """ AS quarter,
+  COUNT(DISTINCT v.month) AS month_count,
+  v.station_code,
+  SUM(v.home_visit_count) AS home_visit_count,
+  MAX(w.social_worker_count) AS social_worker_count,
+  CASE WHEN MAX(w.social_worker_count) > 0
+    THEN CAST(SUM(v.home_visit_count) AS FLOAT) / MAX(w.social_worker_count) END AS visits_per_worker
+FROM visits_monthly v
+JOIN stations s ON s.station_code = v.station_code
+JOIN workers w ON w.station_code = v.station_code""" + _VISIT_FILTER + """
+GROUP BY 1, v.station_code
+ORDER BY 1, v.station_code
+"""
+
+
+def workload_by_quarter(county_code: str | None = None, start_month: str = FIRST_MONTH,
+                        end_month: str = LAST_MONTH) -> pd.DataFrame:
+    """Visits per social worker of each township station in each quarter. Columns: quarter
+    ('YYYY-Qn'), month_count (months with data: 3 for a full quarter), station_code, home_visit_count,
+    social_worker_count, visits_per_worker."""
+    return run(WORKLOAD_BY_QUARTER_SQL, county_code=county_code, start_month=start_month,
+               end_month=end_month)
+
+
+_COVERAGE_FILTER = """
+WHERE SUBSTR(q.quarter, 1, 4) BETWEEN :start_year AND :end_year
+  AND (CAST(:county_code AS VARCHAR(6)) IS NULL OR s.county_code = :county_code)
+"""
+_COVERAGE_SUMS = """
+  SUM(q.registered_count) AS registered_count,
+  SUM(q.visited_count) AS visited_count,
+  CASE WHEN SUM(q.registered_count) > 0
+    THEN 100.0 * SUM(q.visited_count) / SUM(q.registered_count) END AS coverage_pct"""
+
+COVERAGE_BY_GROUP_SQL = """
+SELECT q.quarter, q.group_code,""" + _COVERAGE_SUMS + """
+FROM service_recipients_quarterly q
+JOIN stations s ON s.station_code = q.station_code""" + _COVERAGE_FILTER + """
+GROUP BY q.quarter, q.group_code
+ORDER BY q.quarter, q.group_code
+"""
+
+
+def coverage_by_group(county_code: str | None = None, start_year: str = "0000",
+                      end_year: str = "9999") -> pd.DataFrame:
+    """The quarterly full-coverage duty: registered service recipients and how many were visited, per
+    quarter and group. Columns: quarter ('YYYY-Qn'), group_code, registered_count, visited_count,
+    coverage_pct (None when none registered)."""
+    return run(COVERAGE_BY_GROUP_SQL, county_code=county_code, start_year=start_year, end_year=end_year)
+
+
+COVERAGE_BY_COUNTY_SQL = """
+SELECT q.quarter, s.county_code,""" + _COVERAGE_SUMS + """
+FROM service_recipients_quarterly q
+JOIN stations s ON s.station_code = q.station_code""" + _COVERAGE_FILTER + """
+GROUP BY q.quarter, s.county_code
+ORDER BY q.quarter, s.county_code
+"""
+
+
+def coverage_by_county(county_code: str | None = None, start_year: str = "0000",
+                       end_year: str = "9999") -> pd.DataFrame:
+    """Registered recipients visited per quarter and county. Columns: quarter, county_code,
+    registered_count, visited_count, coverage_pct."""
+    return run(COVERAGE_BY_COUNTY_SQL, county_code=county_code, start_year=start_year, end_year=end_year)
+
+
+STATIONS_SHORT_SQL = """
+SELECT q.quarter, q.station_code, s.name_zh AS station_name_zh, s.county_code,
+  SUM(CASE WHEN q.visited_count < q.registered_count THEN 1 ELSE 0 END) AS groups_short_count,""" + \
+    _COVERAGE_SUMS + """
+FROM service_recipients_quarterly q
+JOIN stations s ON s.station_code = q.station_code""" + _COVERAGE_FILTER + """
+GROUP BY q.quarter, q.station_code, s.name_zh, s.county_code
+HAVING SUM(q.visited_count) < SUM(q.registered_count)
+ORDER BY q.quarter DESC, 100.0 * SUM(q.visited_count) / SUM(q.registered_count), q.station_code
+"""
+
+
+def stations_short_of_full_coverage(county_code: str | None = None, start_year: str = "0000",
+                                    end_year: str = "9999") -> pd.DataFrame:
+    """Station-quarters in which fewer registered recipients were visited than registered (latest
+    quarter first, lowest coverage first). Columns: quarter, station_code, station_name_zh,
+    county_code, groups_short_count (groups not fully visited), registered_count, visited_count,
+    coverage_pct."""
+    return run(STATIONS_SHORT_SQL, county_code=county_code, start_year=start_year, end_year=end_year)

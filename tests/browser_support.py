@@ -114,3 +114,12 @@ def sign_in(page, base: str, username: str, password: str, path: str = "") -> No
     inputs.nth(0).fill(username)
     inputs.nth(1).fill(password)
     page.locator('[data-testid="stFormSubmitButton"] button').click()
+
+
+def save_whole_page(page, path) -> None:
+    """Streamlit scrolls inside its main block, so grow the window to the content before the shot."""
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": page.viewport_size["width"], "height": min(int(height) + 50, 16000)})
+    page.wait_for_timeout(1500)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path), full_page=True)

@@ -105,3 +105,18 @@ def test_population_is_the_2020_census_total(demo):
 def test_demo_rows_hold_no_personal_identifiers(demo):
     assert demo["renovations"]["household_ref"].str.match(r"^DEMO-R\d{5}$").all()
     assert demo["charity_organisations"]["name_zh"].str.contains("示例").all()
+
+
+def test_no_charity_organisation_ends_a_year_below_zero(demo):
+    flows = demo["charity_flows"].assign(year=lambda f: f["flow_date"].map(lambda d: d.year),
+                                         net=lambda f: f["amount_yuan"].where(f["direction"] == "raised",
+                                                                              -f["amount_yuan"]))
+    by_year = flows.pivot_table(index="organisation_code", columns="year", values="net", aggfunc="sum",
+                                fill_value=0)
+    opening = demo["charity_organisations"].set_index("organisation_code")["opening_balance_yuan"]
+    running = by_year.cumsum(axis=1).add(opening, axis=0)
+    assert (running >= 0).all().all(), running.min()
+
+
+def test_every_charity_flow_names_a_county(demo):
+    assert demo["charity_flows"]["county_code"].notna().all()

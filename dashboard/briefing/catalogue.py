@@ -131,11 +131,11 @@ def renovations_slide(language: str) -> Slide | None:
 
 
 def charity_slide(language: str) -> Slide | None:
-    years = charity.charity_by_year()
+    years = charity.balance_by_year()
     if years.empty:
         return None
-    opening = charity.opening_balance()["opening_balance_yuan"].iloc[0]
-    balances = opening + (years["raised_yuan"] - years["disbursed_yuan"]).cumsum()
+    opening = years["opening_balance_yuan"].iloc[0]
+    balances = years["closing_balance_yuan"]
     latest = years.iloc[-1]
     source, is_demo, _ = _provenance("charity")
     in_yi = lambda values: [round(v / 1e8, 2) for v in values]  # noqa: E731
@@ -159,7 +159,10 @@ def charity_flow_slide(language: str) -> Slide | None:
     if years.empty:
         return None
     year = int(years["year"].iloc[-1])
-    flows = charity.disbursed_by_programme(date(year, 1, 1), date(year, 12, 31))
+    flows = (charity.disbursed_by_programme(start_date=date(year, 1, 1), end_date=date(year, 12, 31))
+             .groupby("programme_code", as_index=False)["amount_yuan"].sum()
+             .rename(columns={"amount_yuan": "disbursed_yuan"})
+             .sort_values(["disbursed_yuan", "programme_code"], ascending=[False, True]))
     names = [codes.label("programme", c, language) for c in flows["programme_code"]]
     source, is_demo, _ = _provenance("charity")
     share = 100 * flows["disbursed_yuan"].iloc[0] / flows["disbursed_yuan"].sum()

@@ -34,6 +34,8 @@ PROGRAMME_GROUPS = {
     "rural_revitalisation": ["subsistence_allowance", "other"],
     "emergency_relief": ["extreme_poverty", "vagrant", "expenditure_hardship"],
 }
+# Spread of each organisation's share of a year's disbursements around its share of the money held.
+DISBURSED_SHARE_JITTER = (0.95, 1.05)
 COMMUNITY_FUNDS, COMMUNITY_FUND_RAISED_YUAN, MICRO_PROJECTS = 54, 18_170_000, 651
 
 
@@ -54,11 +56,27 @@ def generate_organisations(rng: random.Random) -> pd.DataFrame:
 
 
 def generate_flows(organisations: pd.DataFrame, rng: random.Random) -> pd.DataFrame:
-    """Monthly money raised (by source) and disbursed (by programme, county and group)."""
+    """Monthly money raised (by source) and disbursed (by programme, county and group).
+
+    Each year's disbursements are shared among the organisations in proportion to what each holds
+    (balance carried forward plus that year's receipts), so no organisation ends a year below zero.
+    """
+    balance = dict(zip(organisations["organisation_code"], organisations["opening_balance_yuan"]))
     rows = []
     for year in RAISED_BY_YEAR:
-        rows += _year_flows(organisations, year, "raised", RAISED_BY_YEAR[year], rng)
-        rows += _year_flows(organisations, year, "disbursed", DISBURSED_BY_YEAR[year], rng)
+        raised = _year_flows(organisations, year, "raised", RAISED_BY_YEAR[year], rng)
+        for row in raised:
+            balance[row["organisation_code"]] += row["amount_yuan"]
+        shares = allocate(DISBURSED_BY_YEAR[year], [balance[o] * rng.uniform(*DISBURSED_SHARE_JITTER)
+                                                    for o in organisations["organisation_code"]])
+        disbursed = []
+        for org, share in zip(organisations.itertuples(), shares):
+            disbursed += _year_flows(organisations[organisations["organisation_code"] == org.organisation_code],
+                                     year, "disbursed", share, rng) if share else []
+            balance[org.organisation_code] -= share
+        if min(balance.values()) < 0:
+            raise ValueError(f"an organisation's balance fell below zero in {year}")
+        rows += raised + disbursed
     return pd.DataFrame(rows)
 
 
@@ -73,7 +91,7 @@ def _year_flows(organisations, year: int, direction: str, total: int, rng: rando
     counties = codes.codes("county")
     rows = []
     for (org, month, kind, _), amount in zip(cells, amounts):
-        county = org.county_code or rng.choice(counties)
+        county = org.county_code if isinstance(org.county_code, str) else rng.choice(counties)
         row = {"flow_date": date(year, month, 1 + rng.randrange(28)), "direction": direction,
                "organisation_code": org.organisation_code, "county_code": county, "amount_yuan": amount}
         if direction == "raised":

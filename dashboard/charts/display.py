@@ -1,0 +1,67 @@
+"""Tables as the pages show and export them: headers in the user's language with their unit, codes as
+names, money in 万元, and small counts of people suppressed where the rows are below county level."""
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import codes
+from dashboard.formatting import WAN, YI
+from dashboard.i18n import t
+from dashboard.privacy import suppress_small_counts
+
+
+def in_wan(values: pd.Series) -> pd.Series:
+    """Yuan as 万元, two decimals (the unit officials use in tables)."""
+    return (values.astype(float) / WAN).round(2)
+
+
+def in_yi(values: pd.Series) -> pd.Series:
+    """Yuan as 亿元, four decimals (for chart axes of the city's charity money)."""
+    return (values.astype(float) / YI).round(4)
+
+
+def labelled(frame: pd.DataFrame, code_kinds: dict[str, str], language: str) -> pd.DataFrame:
+    """Code columns replaced by their names ({column: code kind}); unknown codes such as 'other'
+    read 其他 / Other."""
+    shown = frame.copy()
+    for column, kind in code_kinds.items():
+        shown[column] = shown[column].map(lambda c: code_name(kind, c, language))
+    return shown
+
+
+def code_name(kind: str, code: str | None, language: str) -> str:
+    """A code's name, with 'other' and missing codes as 其他 / Other."""
+    if code is None or code == "other" and code not in codes.codes(kind):
+        return t("flows.other", language)
+    return codes.label(kind, code, language)
+
+
+def table(frame: pd.DataFrame, headers: dict[str, str], money: tuple[str, ...] = (),
+          suppressed: tuple[str, ...] = (), pct: tuple[str, ...] = (), ratio: tuple[str, ...] = ()
+          ) -> pd.DataFrame:
+    """The columns named in headers ({column: catalogue key}), in that order, money in 万元, ratios and
+    percentages rounded to one decimal, and the suppressed count columns as '<5' where small."""
+    shown = frame[list(headers)].copy()
+    for column in money:
+        shown[column] = in_wan(shown[column])
+    for column in pct + ratio:
+        shown[column] = shown[column].astype(float).round(1)
+    if suppressed:
+        # One type per column: the numbers as text beside '<5', so tables and spreadsheets agree.
+        shown = suppress_small_counts(shown, list(suppressed))
+        for column in suppressed:
+            shown[column] = shown[column].map(
+                lambda v: v if isinstance(v, str) else "" if pd.isna(v) else f"{int(v):,}")
+    return shown.rename(columns={c: t(k) for c, k in headers.items()})
+
+
+def empty(frame: pd.DataFrame) -> bool:
+    """Whether a query gave nothing to draw."""
+    return frame is None or frame.empty
+
+
+def plain_numbers(figure):
+    """Axis numbers as 24,000 rather than Plotly's SI 24k, which officials do not write."""
+    figure.update_xaxes(tickformat=",", selector=lambda axis: axis.type != "category")
+    figure.update_yaxes(tickformat=",", selector=lambda axis: axis.type != "category")
+    return figure

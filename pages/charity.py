@@ -1,0 +1,63 @@
+"""慈善资金流向: where charity money came from, who held it, what it paid for and where it went; the
+balance carried from year to year; community funds and their micro-projects."""
+import streamlit as st
+
+from dashboard import blocks, charity_flows, components, filters
+from dashboard.charts import charity as charts
+from dashboard.i18n import current_language, t
+from dashboard.routing import ensure_routed
+from queries import charity
+
+ensure_routed()
+components.page_header("charity.title", "charity.intro")
+language = current_language()
+
+county = filters.county_filter()
+years = charity.charity_years().iloc[0]
+span = blocks.years(years["first_year"], years["last_year"])
+if span is None:
+    blocks.no_data()
+    st.stop()
+period = filters.period_filter(*span)
+dates = dict(county_code=county, start_date=period.start_date, end_date=period.end_date)
+as_of = blocks.as_of(period, years["last_flow_date"])
+if county:
+    st.caption(t("charity.county_scope"))
+
+st.subheader(t("charity.section.balance"))
+balance = charity.balance_by_year(county, str(period.start_year), str(period.end_year))
+if balance.empty:
+    blocks.no_data()
+    st.stop()
+blocks.chart(charts.balance_waterfall(balance, blocks.title("charity.chart.balance", county, period), language),
+             "charity", as_of, "charity.def.balance")
+blocks.table(charts.balance_table(balance), "charity_balance_by_year", "charity", as_of, "charity.def.balance",
+             "charity_balance")
+
+st.subheader(t("charity.section.flows"))
+destination = st.radio(t("charity.destination"), ["county", "group"], horizontal=True,
+                       format_func=lambda d: t(f"charity.destination.{d}"), key="charity_destination")
+balances = charity.organisation_balances(**dates)
+links = charity_flows.sankey_links(balances, charity.raised_by_source(**dates),
+                                   charity.disbursed_by_programme(**dates),
+                                   charity.disbursed_by_destination(destination, **dates))
+names = dict(zip(balances["organisation_code"], balances["organisation_name_zh"]))
+blocks.chart(charts.sankey(links, names, destination, blocks.title("charity.chart.sankey", county, period),
+                           language), "charity", as_of, "charity.def.sankey")
+with st.expander(t("charity.links_table")):
+    blocks.table(charts.links_table(links, names, destination, language), "charity_flow_links", "charity",
+                 as_of, "charity.def.sankey", "charity_links")
+with st.expander(t("charity.organisation_table")):
+    blocks.table(charts.organisation_table(balances, language), "charity_organisation_balances", "charity",
+                 as_of, "charity.def.balance", "charity_organisations")
+
+st.subheader(t("charity.section.community_funds"))
+funds_as_of = period.end_date
+by_county = charity.community_funds_by_county(county, funds_as_of)
+if by_county.empty:
+    blocks.no_data()
+else:
+    blocks.chart(charts.community_funds_by_county(by_county, blocks.title("charity.chart.funds", county), language),
+                 "charity", funds_as_of.isoformat(), "charity.def.funds")
+    blocks.table(charts.funds_table(charity.community_funds(county, funds_as_of), language), "community_funds",
+                 "charity", funds_as_of.isoformat(), "charity.def.funds", "charity_funds", height=360)

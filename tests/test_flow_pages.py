@@ -1,0 +1,75 @@
+"""The renovation, visit and charity pages through AppTest: filters from the URL, titles naming them,
+downloads, the no-target notice, bad input and an empty database."""
+from streamlit.testing.v1 import AppTest
+
+from tests.app_support import signed_in_app
+
+FLOW_PAGES = ["renovations", "visits", "charity"]
+
+
+def open_page(page: str, language: str = "zh", **params) -> AppTest:
+    """A flow page (by its file name) as a planner, who may download, with query parameters set."""
+    at = signed_in_app("planner", language)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    return at.switch_page(f"pages/{page}.py").run()
+
+
+def chart_titles(at: AppTest) -> list[str]:
+    import json
+    return [json.loads(chart.proto.spec)["layout"]["title"]["text"] for chart in at.get("plotly_chart")]
+
+
+def test_filters_from_the_url_name_every_chart_and_stay_in_the_url(demo_db):
+    for page in FLOW_PAGES:
+        at = open_page(page, county="441302", **{"from": "2021", "to": "2023"})
+        assert not at.exception, [e.value for e in at.exception]
+        titles = chart_titles(at)
+        assert titles and all(title.startswith("惠城区") for title in titles), titles
+        assert sum("2021—2023年" in title for title in titles) >= len(titles) - 1  # funds are a stock
+        assert at.query_params["county"] == "441302" and at.query_params["from"] == "2021"
+        assert any(c.value.startswith("来源：") for c in at.caption)
+        downloads = [b for b in at.get("download_button")]
+        assert len(downloads) >= 2 * len(at.dataframe)
+
+
+def test_renovation_page_says_no_plan_target_is_published(demo_db):
+    at = open_page("renovations")
+    assert any("没有适老化改造的年度计划目标" in info.value for info in at.info)
+    assert {m.label: m.value for m in at.metric}["改造户数"] == "2,439"
+
+
+def test_charity_page_explains_disbursing_more_than_raised(demo_db):
+    import json
+    at = open_page("charity")
+    balance = json.loads(at.get("plotly_chart")[0].proto.spec)
+    notes = [a["text"] for a in balance["layout"].get("annotations", [])]
+    assert any("2023年拨付比募集多9700万元" in note and "1.75亿元" in note for note in notes), notes
+    assert any(json.loads(c.proto.spec)["data"][0]["type"] == "sankey" for c in at.get("plotly_chart"))
+
+
+def test_visit_station_table_suppresses_small_counts(demo_db):
+    at = open_page("visits", county="441302", **{"from": "2024", "to": "2024"})
+    station_table = next(d.value for d in at.dataframe if "社工站" in d.value.columns and "个案服务（例）" in d.value.columns)
+    assert "<5" in set(station_table["个案服务（例）"])
+
+
+def test_a_bad_period_in_the_url_gets_a_message_and_all_years(demo_db):
+    at = open_page("visits", **{"from": "2024", "to": "2021"})
+    assert not at.exception
+    assert any("时段无效" in w.value for w in at.warning)
+    assert any("2021—2024年" in title for title in chart_titles(at))
+
+
+def test_flow_pages_in_english(demo_db):
+    at = open_page("charity", "en")
+    assert not at.exception and at.title[0].value == "Charity money flows"
+    assert all(title.startswith("Whole city") for title in chart_titles(at))
+
+
+def test_flow_pages_on_an_empty_database_explain_instead_of_failing(empty_db):
+    for page in FLOW_PAGES:
+        at = open_page(page)
+        assert not at.exception, [e.value for e in at.exception]
+        assert any("暂无数据" in info.value for info in at.info)

@@ -1,0 +1,93 @@
+"""Pure pieces of the flow pages on hand-made inputs: the period filter, the Sankey links and their
+balance, the suppression of small township counts, the balance chart's note."""
+import pandas as pd
+import pytest
+
+from dashboard import blocks, charity_flows
+from dashboard.charts import charity as charity_charts
+from dashboard.charts import renovations as renovation_charts
+from dashboard.filters import Period, parse_period
+
+
+@pytest.mark.parametrize("raw_from, raw_to, expected, invalid", [
+    (None, None, (2019, 2023), False),
+    ("2021", "2022", (2021, 2022), False),
+    ("2015", "2030", (2019, 2023), False),   # clamped to the years with data
+    ("2021", None, (2021, 2023), False),
+    ("2023", "2021", (2019, 2023), True),    # from after to
+    ("20x1", "2022", (2019, 2023), True),    # not a year
+    ("", "", (2019, 2023), False),
+])
+def test_parse_period(raw_from, raw_to, expected, invalid):
+    period, was_invalid = parse_period(raw_from, raw_to, 2019, 2023)
+    assert (period.start_year, period.end_year) == expected
+    assert was_invalid is invalid
+
+
+def test_period_gives_dates_and_months():
+    period = Period(2021, 2022)
+    assert (period.start_date.isoformat(), period.end_date.isoformat()) == ("2021-01-01", "2022-12-31")
+    assert (period.start_month, period.end_month) == ("2021-01", "2022-12")
+
+
+def test_as_of_is_the_earlier_of_period_end_and_last_record():
+    assert blocks.as_of(Period(2021, 2024), "2024-04-30") == "2024-04-30"
+    assert blocks.as_of(Period(2021, 2022), "2024-04-30") == "2022-12-31"
+    assert blocks.month_end("2024-02") == "2024-02-29" and blocks.month_end("2023-12") == "2023-12-31"
+
+
+def _three_organisations():
+    balances = pd.DataFrame({
+        "organisation_code": ["A", "B", "C"],
+        "opening_balance_yuan": [10, 0, 5], "raised_yuan": [100, 50, 5],
+        "disbursed_yuan": [90, 40, 8], "closing_balance_yuan": [20, 10, 2]})
+    raised = pd.DataFrame({"organisation_code": ["A", "A", "B", "C"],
+                           "source_type": ["enterprise", "individual", "enterprise", "other"],
+                           "amount_yuan": [70, 30, 50, 5]})
+    disbursed = pd.DataFrame({"organisation_code": ["A", "B", "B", "C"],
+                              "programme_code": ["serious_illness", "serious_illness", "child_welfare",
+                                                 "child_welfare"],
+                              "amount_yuan": [90, 10, 30, 8]})
+    destinations = pd.DataFrame({"programme_code": ["serious_illness", "child_welfare", "child_welfare"],
+                                 "destination_code": ["441302", "441302", "441303"],
+                                 "amount_yuan": [100, 20, 18]})
+    return balances, raised, disbursed, destinations
+
+
+def test_sankey_merges_the_smaller_organisations_and_balances_every_node():
+    links = charity_flows.sankey_links(*_three_organisations(), top_n=1)
+    organisations = set(links.loc[links["target_kind"] == "organisation", "target_code"])
+    assert organisations == {"A", charity_flows.OTHER}
+    other_in = links[(links["target_kind"] == "organisation") & (links["target_code"] == "other")]
+    assert other_in["amount_yuan"].sum() == 0 + 50 + 5 + 5  # B and C: opening + raised
+    nodes = charity_flows.node_imbalances(links)
+    assert len(nodes) == 4 and (nodes["imbalance_yuan"] == 0).all()
+
+
+def test_node_imbalances_reveal_money_that_vanishes():
+    balances, raised, disbursed, destinations = _three_organisations()
+    short = destinations.assign(amount_yuan=[100, 20, 10])  # 8 of child welfare goes nowhere
+    nodes = charity_flows.node_imbalances(charity_flows.sankey_links(balances, raised, disbursed, short))
+    imbalance = nodes.set_index("code")["imbalance_yuan"]
+    assert imbalance["child_welfare"] == 8 and imbalance["serious_illness"] == 0
+
+
+def test_township_table_hides_small_counts_and_their_spending():
+    # 3 is hidden; 12 is hidden too, or the 3 could be worked out from the county total (secondary).
+    frame = pd.DataFrame({"county_code": ["441302"] * 3, "township_code": ["1", "2", "3"],
+                          "township_name_zh": ["甲镇", "乙镇", "丙镇"], "household_count": [12, 3, 40],
+                          "cost_yuan": [60_000, 15_000, 200_000]})
+    shown = renovation_charts.township_table(frame, "zh")
+    assert shown.iloc[:, 2].tolist() == ["<5", "<5", "40"]
+    assert shown.iloc[2, 3] == 20.0 and pd.isna(shown.iloc[1, 3]) and pd.isna(shown.iloc[1, 4])
+
+
+def test_balance_chart_explains_a_year_that_disbursed_more_than_it_raised():
+    frame = pd.DataFrame({"year": ["2022", "2023"], "opening_balance_yuan": [100, 150],
+                          "raised_yuan": [200, 100], "disbursed_yuan": [150, 200],
+                          "closing_balance_yuan": [150, 50]})
+    figure = charity_charts.balance_waterfall(frame, "t", "zh")
+    notes = [a.text for a in figure.layout.annotations]
+    assert len(notes) == 1 and "2023" in notes[0] and "2022" not in notes[0]
+    assert list(figure.data[0].measure) == ["absolute", "relative", "relative", "total", "relative",
+                                            "relative", "total"]
