@@ -39,3 +39,17 @@ def scope_label(county_code: str | None) -> str:
     """The filter as words for a chart title: 全市 or the county's name."""
     return t("filter.whole_city") if county_code is None else codes.label("county", county_code,
                                                                              current_language())
+
+
+def school_year_filter(years: list[int], container=st.sidebar, key: str = "school_year") -> int:
+    """A school-year selector bound to ?school_year= (latest by default); a year the data does not
+    hold gets a message and the latest year instead."""
+    options = [str(year) for year in years]
+    asked = st.query_params.get(key)
+    current = url_value(key, options, options[-1])
+    if asked is not None and asked not in options:
+        st.info(t("filter.invalid_school_year", value=asked[:20], year=current))
+    chosen = container.selectbox(t("filter.school_year"), options, index=options.index(current),
+                                 key=f"filter_{key}", format_func=lambda y: t("period.school_year", year=y))
+    set_url_value(key, chosen)
+    return int(chosen)

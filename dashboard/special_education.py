@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard import projection, sources
+from dashboard import formatting, projection, sources
 from dashboard.i18n import t
 from queries import registers
 from queries import special_education as q
@@ -21,6 +21,11 @@ PLACEMENT_COLUMNS = ["special_school_count", "regular_class_count", "home_delive
 BOARD_COLUMNS = ["area_code", "area_name", "school_year", "eligible_count", "enrolled_count",
                  "enrolment_rate_pct", "target_pct", "slope_pct_points_per_year", "target_school_year",
                  "projected_pct", "status", "children_to_enrol_count"]
+
+# What a reader needs first (where, status, how far) before the working (counts, trend, years).
+BOARD_TABLE_ORDER = ["area_name", "status", "enrolment_rate_pct", "target_pct", "projected_pct",
+                     "children_to_enrol_count", "eligible_count", "enrolled_count", "slope_pct_points_per_year",
+                     "school_year", "target_school_year"]
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,26 @@ def target_board(stage: str, school_year: int, county_code: str | None, language
     return assess(rate_series(stage, county_code, language), targets_for(stage), school_year)
 
 
+def city_gap(board: pd.DataFrame) -> int | str:
+    """Children still to enrol for the city as a whole to reach the target ('—' when unknown)."""
+    city = board[board["area_code"] == CITY_CODE]["children_to_enrol_count"].dropna()
+    return "—" if city.empty else int(city.iloc[0])
+
+
+def deadline_school_year() -> int | None:
+    """The school year the compulsory-rate target's deadline falls in (the targets share it)."""
+    target = targets_for("compulsory").get(None)
+    return None if target is None else target.deadline_school_year
+
+
+def gap_caption(board: pd.DataFrame, school_year: int, county_name: str | None, language: str) -> str:
+    """The children still to enrol, in words: the city's gap and the counties' (or the chosen one's)."""
+    values = dict(year=school_year, city=city_gap(board), counties=county_gap_total(board))
+    if county_name is None:
+        return t("sped.gap", language, **values)
+    return t("sped.gap_county", language, county=county_name, **values)
+
+
 def county_gap_total(board: pd.DataFrame) -> int:
     """Children still to enrol for every county to reach the target (the city row left out)."""
     counties = board[board["area_code"] != CITY_CODE]["children_to_enrol_count"].dropna()
@@ -155,3 +180,81 @@ def data_source() -> str:
     """The documents the special-education figures were published in."""
     figures = registers.published_figures("special_education")
     return "；".join(source_of(d) for d in dict.fromkeys(figures["source_document"]))
+
+
+def target_source(stage: str) -> str:
+    """The document the stage's city target comes from, with its date."""
+    target = targets_for(stage).get(None)
+    return source_of(target.source_document) if target else ""
+
+
+def register_source() -> tuple[str, str]:
+    """The documents the targets come from, and the date of the latest of them."""
+    documents = {target.source_document for stage in TARGET_METRICS for target in targets_for(stage).values()}
+    known = [sources.DOCUMENTS[d].published_on.isoformat() for d in documents if d in sources.DOCUMENTS]
+    return "；".join(source_of(d) for d in sorted(documents)), max(known, default="")
+
+
+def earliest_rate(stage: str) -> tuple[int, float] | None:
+    """The city's rate in the earliest school year the data holds (a data baseline, not the plan's)."""
+    frame = q.enrolment_by_year(stage).dropna(subset=["enrolment_rate_pct"])
+    return None if frame.empty else (int(frame["school_year"].iloc[0]), float(frame["enrolment_rate_pct"].iloc[0]))
+
+
+def _headers(frame: pd.DataFrame, language: str) -> pd.DataFrame:
+    return frame.rename(columns={c: t(f"sped.col.{c}", language) for c in frame.columns})
+
+
+def board_table(board: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The assessment as a table to read and download: headers and status in words, rates to 0.1."""
+    shown = board.drop(columns=["area_code"]).copy()
+    for column in ("enrolment_rate_pct", "projected_pct"):
+        shown[column] = shown[column].astype("float64").round(1)
+    shown["slope_pct_points_per_year"] = shown["slope_pct_points_per_year"].astype("float64").round(2)
+    shown["status"] = [t(f"projection.status.{s}", language) for s in shown["status"]]
+    shown["children_to_enrol_count"] = shown["children_to_enrol_count"].astype("Int64")
+    return _headers(shown[BOARD_TABLE_ORDER], language)
+
+
+def trend_table(frame: pd.DataFrame, language: str) -> pd.DataFrame:
+    """A per-year frame (with changes) as a table: percentages to 0.01, counts as whole numbers."""
+    shown = frame.copy()
+    for column in shown.columns:
+        if column.endswith("_pct"):
+            shown[column] = shown[column].astype("float64").round(2)
+        elif column != "school_year":
+            shown[column] = shown[column].astype("Int64")
+    return _headers(shown, language)
+
+
+def register_table(language: str) -> pd.DataFrame:
+    """The registered targets of both rates with their baselines; where the plan publishes none, says so
+    and gives the earliest rate in the data beside it, labelled as such."""
+    rows = []
+    for stage in TARGET_METRICS:
+        for county_code, target in targets_for(stage).items():
+            earliest = earliest_rate(stage)
+            rows.append({
+                "metric": t(f"sped.rate.{stage}.label", language),
+                "scope": t("filter.whole_city", language) if county_code is None else county_code,
+                "target_pct": target.value, "deadline": target.deadline,
+                "baseline": (t("sped.baseline.unpublished", language) if target.baseline_year is None
+                             else f"{target.baseline_year}: {target.baseline_value:g}%"),
+                "data_baseline": "" if earliest is None else t(
+                    "sped.baseline.from_data", language, year=earliest[0],
+                    value=f"{earliest[1]:.1f}"),
+                "source_document": source_of(target.source_document),
+            })
+    return _headers(pd.DataFrame(rows), language)
+
+
+def change_text(change: float | None, change_pct: float | None, language: str) -> str | None:
+    """'+242（+8.73%） 较上学年' for a metric's delta, its sign first so the arrow points the right way;
+    None when there is no previous year."""
+    if change is None or pd.isna(change):
+        return None
+    sign = "+" if change > 0 else "-" if change < 0 else "±"
+    text = sign + formatting.format_count(abs(change), language)
+    if change_pct is not None and not pd.isna(change_pct):
+        text += f"（{sign}{formatting.format_pct(abs(change_pct), 2)}）"
+    return t("sped.vs_previous_school_year", language, delta=text)
