@@ -256,5 +256,6 @@ def change_text(change: float | None, change_pct: float | None, language: str) -
     sign = "+" if change > 0 else "-" if change < 0 else "±"
     text = sign + formatting.format_count(abs(change), language)
     if change_pct is not None and not pd.isna(change_pct):
-        text += f"（{sign}{formatting.format_pct(abs(change_pct), 2)}）"
+        pct = sign + formatting.format_pct(abs(change_pct), 2)
+        text += f" ({pct})" if language == "en" else f"（{pct}）"
     return t("sped.vs_previous_school_year", language, delta=text)
