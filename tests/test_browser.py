@@ -57,3 +57,17 @@ def test_a_deep_link_on_a_fresh_server_goes_through_the_router(demo_database_url
         assert "语言 / Language" in sidebar and "streamlit app" not in sidebar
         assert "Page not found" not in page.inner_text("body")
         assert page.query_selector('[data-testid="stDialog"]') is None
+
+
+def test_special_education_draws_every_chart_offline(app_url):
+    with chromium_page(height=6500) as page:
+        page.goto(f"{app_url}/special_education?county=441324")
+        wait_until_drawn(page, ".js-plotly-plot")
+        page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length >= 5", timeout=30000)
+        text = page.inner_text("body")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "special_education_longmen.png"), full_page=True)
+        assert exceptions_on(page) == []
+        for words in ("特殊教育", "龙门县", "目标 97%", "目标 90%", "尚需入学", "目标登记表"):
+            assert words in text, words
+        assert foreign_requests(page.requested_urls) == []

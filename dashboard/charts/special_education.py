@@ -20,6 +20,7 @@ STATUS_STYLE = {
 }
 PROJECTION_COLOUR = "#555555"
 ROW_HEIGHT_PX = 56
+TOP_MARGIN_PX, BOTTOM_MARGIN_PX, LEGEND_GAP_PX = 70, 100, 55
 
 
 def status_label(status: str, language: str | None = None) -> str:
@@ -67,9 +68,15 @@ def rate_against_target(board: pd.DataFrame, title: str, language: str) -> go.Fi
                      annotation_position="top")
     low = min(board["enrolment_rate_pct"].min(), projected.min(skipna=True), target)
     figure.update_xaxes(range=[max(0.0, low - 3), 101], ticksuffix="%", title_text=t("sped.unit.rate", language))
-    figure.update_yaxes(autorange="reversed", title_text="")
-    figure.update_layout(height=140 + ROW_HEIGHT_PX * len(board))
-    return style(figure, title)
+    # Rows top-down with room above the first for its value label; the legend sits a fixed distance
+    # below the axis title whatever the number of rows.
+    figure.update_yaxes(range=[len(board) - 0.5, -0.9], title_text="")
+    plot_height = ROW_HEIGHT_PX * (len(board) + 0.4)
+    style(figure, title)
+    figure.update_layout(height=plot_height + TOP_MARGIN_PX + BOTTOM_MARGIN_PX,
+                         margin={"t": TOP_MARGIN_PX, "b": BOTTOM_MARGIN_PX},
+                         legend={"y": -LEGEND_GAP_PX / plot_height, "yanchor": "top"})
+    return figure
 
 
 def placement_mix(frame: pd.DataFrame, title: str, language: str) -> go.Figure:
