@@ -15,6 +15,7 @@ from dashboard.i18n import t
 from queries import registers
 from queries import special_education as q
 
+MISSING = "—"  # shown where a figure cannot be worked out, as formatting does
 CITY_CODE = "441300"  # 惠州市: the city's own row among the counties
 TARGET_METRICS = {"compulsory": "compulsory_enrolment_rate_pct", "preschool": "preschool_enrolment_rate_pct"}
 PLACEMENT_COLUMNS = ["special_school_count", "regular_class_count", "home_delivery_count"]
@@ -213,6 +214,9 @@ def board_table(board: pd.DataFrame, language: str) -> pd.DataFrame:
     shown["slope_pct_points_per_year"] = shown["slope_pct_points_per_year"].astype("float64").round(2)
     shown["status"] = [t(f"projection.status.{s}", language) for s in shown["status"]]
     shown["children_to_enrol_count"] = shown["children_to_enrol_count"].astype("Int64")
+    for column in ("projected_pct", "slope_pct_points_per_year", "children_to_enrol_count"):
+        if shown[column].isna().any():  # no projection (too few years) or eligible unknown
+            shown[column] = shown[column].astype(object).where(shown[column].notna(), MISSING)
     return _headers(shown[BOARD_TABLE_ORDER], language)
 
 

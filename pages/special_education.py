@@ -42,10 +42,12 @@ for stage in sped.TARGET_METRICS:
         f"{stage}_enrolment_rate_by_county", as_of, f"{source}；{sped.target_source(stage)}",
         t(f"sped.rate.{stage}.definition"), stage, table_open=True)
     st.caption(sped.gap_caption(board, year, county and scope, language))
+method = dict(trend_years=projection.TREND_YEARS, min_points=projection.MIN_TREND_POINTS,
+              margin=formatting.format_pct(projection.AT_RISK_SHORTFALL_PCT_POINTS).rstrip("%"),
+              deadline_year=sped.deadline_school_year())
+st.markdown(t("sped.method.short", **method))
 with st.expander(t("sped.method.heading")):
-    st.markdown(t("sped.method", trend_years=projection.TREND_YEARS, min_points=projection.MIN_TREND_POINTS,
-                  margin=formatting.format_pct(projection.AT_RISK_SHORTFALL_PCT_POINTS).rstrip("%"),
-                  deadline_year=sped.deadline_school_year()))
+    st.markdown(t("sped.method", **method))
 st.caption(t("sped.privacy_note"))
 
 st.header(t("sped.heading.placements"))

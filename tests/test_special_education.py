@@ -224,3 +224,11 @@ def test_page_in_english(demo_db):
 def test_page_on_an_empty_database_explains(empty_db):
     at = _page()
     assert any("暂无数据" in info.value for info in at.info)
+
+
+def test_a_year_too_early_for_a_trend_says_so_instead_of_projecting():
+    board = sped.assess(_series({"441302": [95]}), {None: TARGET_97}, 2021)
+    assert board["status"].tolist() == ["insufficient_data"]
+    table = sped.board_table(board, "zh")
+    assert table["目标学年预测（%）"].tolist() == ["—"] and table["状态"].tolist() == ["■ 数据不足"]
+    assert table["尚需入学（名）"].tolist() == [2]

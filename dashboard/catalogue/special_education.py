@@ -25,7 +25,7 @@ ENTRIES = {
     "projection.status.on_track": ("▲ 可望达标", "▲ On track"),
     "projection.status.at_risk": ("◆ 有风险", "◆ At risk"),
     "projection.status.off_track": ("✗ 难以达标", "✗ Off track"),
-    "projection.status.insufficient_data": ("○ 数据不足", "○ Too little data"),
+    "projection.status.insufficient_data": ("■ 数据不足", "■ Too little data"),
     "sped.heading.targets": ("目标完成情况", "Against the targets"),
     "sped.heading.placements": ("义务教育阶段安置方式", "Compulsory-stage placements"),
     "sped.heading.senior_high": ("高中阶段特教学生", "Senior-high-stage students"),
@@ -71,23 +71,28 @@ ENTRIES = {
                         "{county}达标尚需 {counties} 名。",
                         "Children still to enrol = ⌈target × eligible⌉ − enrolled (0 when met). School year "
                         "{year}: {city} for the city as a whole; {counties} for {county}."),
+    "sped.method.short": ("**状态怎么判定**：按最近 {trend_years} 个学年的最小二乘趋势线外推到{deadline_year}学年，"
+                          "与目标比较；预测差距不足 {margin} 个百分点为“有风险”。",
+                          "**How status is decided**: the least-squares trend of the last {trend_years} school "
+                          "years, extended to school year {deadline_year}, against the target; a projected "
+                          "shortfall under {margin} points is “at risk”."),
     "sped.method.heading": ("状态与预测方法", "How status and projection are worked out"),
     "sped.method": (
         "预测：取所选学年及之前最近 {trend_years} 个学年的比率，作最小二乘直线，外推至目标截止日期所在学年"
         "（{deadline_year}学年），结果限定在0–100%之间；少于 {min_points} 个学年不作预测。\n\n"
         "状态：**✓ 已达标** —— 当前值不低于目标，且预测不跌破目标；**▲ 可望达标** —— 当前未达标，但预测达到目标；"
         "**◆ 有风险** —— 预测距目标不足 {margin} 个百分点，或当前已达标但预测将跌破目标；"
-        "**✗ 难以达标** —— 预测距目标 {margin} 个百分点及以上；**○ 数据不足** —— 未达标且数据不足以预测。\n\n"
-        "直线外推只是“照近年速度继续”的参考，不是预报；颜色之外，状态也以图形（● ▲ ◆ ✗）和文字标示。",
+        "**✗ 难以达标** —— 预测距目标 {margin} 个百分点及以上；**■ 数据不足** —— 未达标且数据不足以预测。\n\n"
+        "直线外推只是“照近年速度继续”的参考，不是预报；颜色之外，状态也以图形（● ▲ ◆ ✗ ■）和文字标示。",
         "Projection: a least-squares line through the rates of the last {trend_years} school years up to "
         "the chosen one, extended to the school year the deadline falls in ({deadline_year}), kept within "
         "0–100%; with fewer than {min_points} school years there is no projection.\n\n"
         "Status: **✓ Met** — at or above target now and not projected to fall below; **▲ On track** — "
         "below now, projected to reach it; **◆ At risk** — projected short by less than {margin} "
         "percentage points, or met now but projected to fall below; **✗ Off track** — projected short by "
-        "{margin} points or more; **○ Too little data** — below target, too few years to project.\n\n"
+        "{margin} points or more; **■ Too little data** — below target, too few years to project.\n\n"
         "A straight line says where recent pace leads, not what will happen; status shows as shape "
-        "(● ▲ ◆ ✗) and words as well as colour."),
+        "(● ▲ ◆ ✗ ■) and words as well as colour."),
     "sped.privacy_note": ("本页数字均为县（区）及以上汇总，不涉及个人；小于5的计数隐藏规则只适用于县级以下，故此处照实显示。",
                           "All figures here are county or city totals; the “<5” rule applies below county "
                           "level only, so they are shown as they are."),

@@ -16,7 +16,7 @@ STATUS_STYLE = {
     projection.ON_TRACK: ("#0072B2", "triangle-up"),
     projection.AT_RISK: ("#E69F00", "diamond"),
     projection.OFF_TRACK: ("#D55E00", "x-thin-open"),
-    projection.INSUFFICIENT: ("#7F7F7F", "circle-open"),
+    projection.INSUFFICIENT: ("#7F7F7F", "square"),
 }
 PROJECTION_COLOUR = "#555555"
 ROW_HEIGHT_PX = 56
