@@ -116,7 +116,7 @@ def test_changes_on_the_previous_year():
 
 def test_change_text_puts_the_sign_first_so_decreases_point_down():
     assert sped.change_text(242, 8.7333, "zh") == "+242（+8.73%） 较上学年"
-    assert sped.change_text(-3, -1.5, "en") == "-3 (-1.5%) on the previous school year"
+    assert sped.change_text(-3, -1.5, "en") == "-3 (-1.5%) vs last year"
     assert sped.change_text(float("nan"), None, "zh") is None
 
 

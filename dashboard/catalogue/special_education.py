@@ -61,7 +61,7 @@ ENTRIES = {
     "sped.senior_high_enrolled": ("高中阶段特教学生（名）", "Senior-high-stage students"),
     "sped.resource_centre_count": ("乡镇特殊教育资源中心（个）", "Township resource centres"),
     "sped.resource_classroom_count": ("特殊教育资源教室（间）", "Resource classrooms"),
-    "sped.vs_previous_school_year": ("{delta} 较上学年", "{delta} on the previous school year"),
+    "sped.vs_previous_school_year": ("{delta} 较上学年", "{delta} vs last year"),
     "sped.gap": ("尚需入学人数 = ⌈目标 × 适龄人数⌉ − 在校人数（已达标为0）。{year}学年：全市合计达标尚需 {city} 名；"
                  "各县（区）均达标尚需 {counties} 名（县区缺口之和，不低于全市缺口：已超标县区的余量不能抵补其他县区）。",
                  "Children still to enrol = ⌈target × eligible⌉ − enrolled (0 when met). School year {year}: "
