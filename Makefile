@@ -23,7 +23,8 @@ browser-deps:
 
 run: install
 	$(PY) -m dashboard init-db --demo
-	$(PY) -m streamlit run streamlit_app.py --server.address=127.0.0.1 --server.port=$(PORT)
+	$(PY) -m dashboard users bootstrap
+	$(PY) -m dashboard serve --server.address=127.0.0.1 --server.port=$(PORT)
 
 test: install browser-deps
 	$(PY) -m pytest -q

@@ -1,30 +1,65 @@
-"""惠州民政数据驾驶舱: the entry point is only a router (page config, language, navigation)."""
+"""惠州民政数据驾驶舱: the entry point is only a router: page config, sign-in, language, and the
+pages the user's role may open (others, reached by URL, show a refusal)."""
 import streamlit as st
 
+from dashboard import roles, session
 from dashboard.i18n import LANGUAGES, current_language, t
 from dashboard.routing import routing
 
 PAGES = [
-    # (script, catalogue key of its title, url path)
-    ("pages/overview.py", "nav.overview", "overview"),
-    ("pages/special_education.py", "nav.special_education", "special_education"),
+    # (script, catalogue key of its title, url path, permission needed). A url path never equals a
+    # pages/ file name: Streamlit's legacy routing would run that file without this router.
+    ("pages/overview.py", "nav.overview", "city-overview", "view"),
+    ("pages/special_education.py", "nav.special_education", "special-education", "view"),
 ]
 
 
 def main() -> None:
-    """Configure the page, offer the language toggle, and route to the chosen page."""
+    """Configure the page, sign the user in, and route to a page their role may open."""
     st.set_page_config(page_title=t("app.title"), layout="wide")
+    _language_selector()
+    session.sso_session()
+    user = session.current_user()
+    if user is None:
+        # Every address shows the sign-in form, so a deep link opens its page after signing in.
+        pages = [st.Page(session.sign_in_form, title=t("auth.sign_in"), url_path="sign-in", default=True)]
+        pages += [st.Page(session.sign_in_form, title=t("auth.sign_in"), url_path=path, visibility="hidden")
+                  for _, _, path, _ in PAGES]
+        st.navigation(pages, position="hidden").run()
+        return
+    _user_box(user)
+    pages = [_page_for(entry, roles.may(user.role, entry[3])) for entry in PAGES]
+    first = next(page for page, entry in zip(pages, PAGES) if roles.may(user.role, entry[3]))
+    # Streamlit serves the default page at "/" whatever its url path, so a hidden landing page takes
+    # that place and forwards to the first page the role may open; every page keeps its own address.
+    home = st.Page(lambda: st.switch_page(first, query_params=st.query_params.to_dict()),
+                   title=t("app.title"), url_path="home", default=True, visibility="hidden")
+    navigation = st.navigation({t("nav.section.dashboards"): [home, *pages]})
+    with routing():
+        navigation.run()
+
+
+def _page_for(entry, permitted: bool) -> st.Page:
+    script, title, path, _ = entry
+    if permitted:
+        return st.Page(script, title=t(title), url_path=path)
+    return st.Page(session.refusal, title=t(title), url_path=path, visibility="hidden")
+
+
+def _language_selector() -> None:
     language = st.sidebar.selectbox(t("app.language"), list(LANGUAGES), format_func=LANGUAGES.get,
                                     index=list(LANGUAGES).index(current_language()))
     if language != current_language():
         st.query_params["lang"] = language
         st.rerun()
+
+
+def _user_box(user) -> None:
     st.sidebar.markdown(f"**{t('app.title')}**")
-    pages = [st.Page(script, title=t(title), url_path=path, default=index == 0)
-             for index, (script, title, path) in enumerate(PAGES)]
-    navigation = st.navigation({t("nav.section.dashboards"): pages})
-    with routing():
-        navigation.run()
+    st.sidebar.caption(t("auth.signed_in_as", name=user.display_name, role=t(f"role.{user.role}")))
+    if st.sidebar.button(t("auth.sign_out")):
+        session.sign_out()
+        st.rerun()
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 
 import sqlalchemy as sa
@@ -40,13 +42,65 @@ def print_reconcile() -> int:
     return 1 if failed else 0
 
 
+def users_command(args) -> int:
+    """users add NAME --role ROLE | users list | users bootstrap."""
+    from dashboard import accounts
+    from dashboard.i18n import t
+    if args.users_command == "bootstrap":
+        password = accounts.bootstrap_admin()
+        if password is None:
+            print("an administrator exists: sign in with your account")
+        else:
+            print("first administrator created. Sign in at http://127.0.0.1:8501 with")
+            print(f"  username: admin\n  password: {password}")
+            print("(shown once; change it by adding your own accounts: python -m dashboard users add NAME --role admin)")
+        return 0
+    if args.users_command == "list":
+        for user in accounts.list_users():
+            print(f"{user['username']:20} {user['role']:13} active={user['is_active']} "
+                  f"locked_until={user['locked_until'] or '-'}")
+        return 0
+    password = None if args.sso else os.environ.get("DASHBOARD_PASSWORD") or _prompt_password()
+    try:
+        accounts.add_user(args.name, args.role, password, args.display_name or "")
+    except accounts.AccountError as error:
+        print(t(str(error), "zh"), t(str(error), "en"), sep="\n", file=sys.stderr)
+        return 2
+    print(f"added {args.name.strip().lower()} ({args.role})")
+    return 0
+
+
+def _prompt_password() -> str:
+    first = getpass.getpass("password: ")
+    if first != getpass.getpass("again: "):
+        print("the two passwords differ", file=sys.stderr)
+        sys.exit(2)
+    return first
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["serve"]:  # everything after it goes to Streamlit unchanged
+        from dashboard import serve
+        return serve.main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m dashboard", description="惠州民政数据驾驶舱")
     commands = parser.add_subparsers(dest="command", required=True)
     init = commands.add_parser("init-db", help="create or migrate the database")
     init.add_argument("--demo", action="store_true", help="load the demo dataset if the database is empty")
     commands.add_parser("reconcile", help="check the data against every published figure")
+    commands.add_parser("serve", help="start the app (options go to streamlit run)")
+    users = commands.add_parser("users", help="manage accounts").add_subparsers(dest="users_command",
+                                                                              required=True)
+    add = users.add_parser("add", help="add an account (password from DASHBOARD_PASSWORD or a prompt)")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=["leader", "planner", "data_officer", "admin"])
+    add.add_argument("--display-name", default="")
+    add.add_argument("--sso", action="store_true", help="single sign-on only: no password")
+    users.add_parser("list", help="list accounts")
+    users.add_parser("bootstrap", help="create the first administrator if there is none")
     args = parser.parse_args(argv)
+    if args.command == "users":
+        return users_command(args)
     if args.command == "init-db":
         print(init_db(args.demo))
         return 0

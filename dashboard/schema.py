@@ -258,3 +258,17 @@ published_figures = sa.Table(
     sa.Column("source_document", sa.String(120), nullable=False),
     sa.Column("source_quote", sa.Text),
 )
+
+# ---- accounts ----------------------------------------------------------------------------------
+users = sa.Table(
+    "users", metadata,
+    sa.Column("username", sa.String(60), primary_key=True),
+    sa.Column("display_name", sa.String(80), nullable=False),
+    sa.Column("role", sa.String(20), nullable=False),  # leader | planner | data_officer | admin
+    sa.Column("password_hash", sa.String(200)),  # NULL for single-sign-on accounts
+    sa.Column("is_active", sa.Boolean, nullable=False),
+    sa.Column("failed_attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("locked_until", sa.DateTime),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("last_sign_in_at", sa.DateTime),
+)

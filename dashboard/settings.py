@@ -42,3 +42,13 @@ def get_int(name: str) -> int:
 def get_float(name: str) -> float:
     """Float value of a setting."""
     return float(get(name))
+
+SETTINGS += [
+    Setting("LOCKOUT_ATTEMPTS", "5", "failed sign-ins in a row before an account is locked"),
+    Setting("LOCKOUT_MINUTES", "15", "how long a locked account stays locked"),
+    Setting("IDLE_TIMEOUT_MINUTES", "30", "a session idle this long must sign in again (shared office PCs)"),
+    Setting("SSO_ROLE_CLAIM", "dashboard_role",
+            "the OIDC claim holding the user's role when single sign-on (st.login) is configured"),
+    Setting("MAX_UPLOAD_MB", "50", "largest file an import accepts; larger ones are refused before reading"),
+]
+_BY_NAME.update({s.name: s for s in SETTINGS})

@@ -38,10 +38,10 @@ def free_port() -> int:
 
 @contextmanager
 def running_app(database_url: str, extra_env: dict | None = None):
-    """Start `streamlit run streamlit_app.py` on a free port; yields its base URL."""
+    """Start the app as `make run` does (python -m dashboard serve) on a free port; yields its base URL."""
     port = free_port()
     env = {**os.environ, "DATABASE_URL": database_url, **(extra_env or {})}
-    command = [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless=true",
+    command = [sys.executable, "-m", "dashboard", "serve", "--server.headless=true",
                "--server.address=127.0.0.1", f"--server.port={port}", "--browser.gatherUsageStats=false"]
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -104,3 +104,13 @@ def wait_until_drawn(page, selector: str = '[data-testid="stMetric"]', timeout_m
 def exceptions_on(page) -> list[str]:
     """Texts of Streamlit exception boxes shown on the page."""
     return [el.inner_text() for el in page.query_selector_all('[data-testid="stException"]')]
+
+
+def sign_in(page, base: str, username: str, password: str, path: str = "") -> None:
+    """Open a page (the sign-in form shows first) and sign in through the form."""
+    page.goto(f"{base}/{path}")
+    wait_until_drawn(page, '[data-testid="stTextInput"] input')
+    inputs = page.locator('[data-testid="stTextInput"] input')
+    inputs.nth(0).fill(username)
+    inputs.nth(1).fill(password)
+    page.locator('[data-testid="stFormSubmitButton"] button').click()

@@ -12,10 +12,19 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
-from dashboard import db, migrate, registers
+from dashboard import accounts, db, migrate, registers
 from dashboard.demo import load_demo
 
 BACKENDS = ["sqlite", "postgresql"]
+# One account per role in every test database; browser tests sign in with these.
+TEST_PASSWORD = "test-password-1"
+TEST_USERS = {role: f"test_{role}" for role in ("leader", "planner", "data_officer", "admin")}
+
+
+def add_test_users(engine) -> None:
+    """An account for each role, all with TEST_PASSWORD."""
+    for role, username in TEST_USERS.items():
+        accounts.add_user(username, role, TEST_PASSWORD, engine=engine)
 
 
 def _postgres_server_url() -> str | None:
@@ -54,6 +63,7 @@ def demo_database_url(request, tmp_path_factory):
     engine = db.get_engine(url)
     migrate.upgrade(engine)
     load_demo(engine)
+    add_test_users(engine)
     yield url
     drop()
 
@@ -67,6 +77,7 @@ def empty_database_url(request, tmp_path_factory):
     with engine.begin() as conn:
         registers.seed_places(conn)
         registers.seed_published_figures(conn)
+    add_test_users(engine)
     yield url
     drop()
 
@@ -92,5 +103,6 @@ def scratch_db(request, tmp_path_factory, monkeypatch):
     engine = db.get_engine(url)
     migrate.upgrade(engine)
     load_demo(engine)
+    add_test_users(engine)
     monkeypatch.setenv("DATABASE_URL", url)
     return url

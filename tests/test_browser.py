@@ -1,11 +1,13 @@
-"""The overview in headless Chromium: figures drawn, Chinese text, no exception, nothing from the internet."""
+"""The app in headless Chromium: sign-in first, figures drawn, Chinese text, no exception, and nothing
+requested from any host but this machine."""
 import os
 from pathlib import Path
 
 import pytest
 
 from tests.browser_support import (chromium_page, exceptions_on, foreign_requests, require_chromium,
-                                   running_app, wait_until_drawn)
+                                   running_app, sign_in, wait_until_drawn)
+from tests.conftest import TEST_PASSWORD, TEST_USERS
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", "/tmp/dashboard-screenshots"))
@@ -20,9 +22,20 @@ def app_url(demo_database_url):
         yield base
 
 
+def test_an_anonymous_visitor_sees_only_the_sign_in_page(app_url):
+    with chromium_page() as page:
+        page.goto(f"{app_url}/city-overview")
+        page.wait_for_selector('[data-testid="stTextInput"]', timeout=30000)
+        page.wait_for_timeout(500)
+        text = page.inner_text("body")
+        assert "登录" in text and "3,013" not in text and "总览" not in text
+        assert page.query_selector('[data-testid="stMetric"]') is None
+        assert foreign_requests(page.requested_urls) == []
+
+
 def test_overview_shows_the_headline_figures_offline(app_url):
     with chromium_page() as page:
-        page.goto(f"{app_url}/overview")
+        sign_in(page, app_url, TEST_USERS["leader"], TEST_PASSWORD, "city-overview")
         wait_until_drawn(page)
         text = page.inner_text("body")
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -30,12 +43,13 @@ def test_overview_shows_the_headline_figures_offline(app_url):
         assert exceptions_on(page) == []
         for figure in ("总览", "75", "362", "1,098", "3,013", "66.8万", "2,439", "2.5亿元", "3.47亿元", "示例数据"):
             assert figure in text, figure
-        assert foreign_requests(page.requested_urls) == []
+        assert page.url.endswith("/city-overview")
+        assert foreign_requests(page.requested_urls) == [] and page.dialogs == []
 
 
 def test_language_toggle_switches_to_english(app_url):
     with chromium_page() as page:
-        page.goto(f"{app_url}/overview?lang=en")
+        sign_in(page, app_url, TEST_USERS["planner"], TEST_PASSWORD, "city-overview?lang=en")
         wait_until_drawn(page)
         text = page.inner_text("body")
         assert "Overview" in text and "668,000" in text and "¥250 million" in text
@@ -44,24 +58,32 @@ def test_language_toggle_switches_to_english(app_url):
 
 
 def test_a_deep_link_on_a_fresh_server_goes_through_the_router(demo_database_url):
-    """Streamlit's legacy pages/ routing must not run a page without the router (config, language,
-    access checks), nor leave a 'page not found' dialog."""
+    """Streamlit's legacy pages/ routing must not run a page without the router (sign-in, language,
+    role checks), nor leave a 'page not found' dialog."""
     require_chromium()
     if not demo_database_url.startswith("sqlite"):
         pytest.skip("the browser runs once, on the embedded database")
     with running_app(demo_database_url) as base, chromium_page() as page:
-        page.goto(f"{base}/overview")
-        wait_until_drawn(page)
+        page.goto(f"{base}/overview")  # the page file's own name, not its url path
+        page.wait_for_selector('[data-testid="stTextInput"]', timeout=30000)
         page.wait_for_timeout(1000)
+        assert page.query_selector('[data-testid="stMetric"]') is None  # still asks for sign-in
         sidebar = page.inner_text('[data-testid="stSidebar"]')
         assert "语言 / Language" in sidebar and "streamlit app" not in sidebar
-        assert "Page not found" not in page.inner_text("body")
-        assert page.query_selector('[data-testid="stDialog"]') is None
+
+
+def test_signing_out_returns_to_the_sign_in_form(app_url):
+    with chromium_page() as page:
+        sign_in(page, app_url, TEST_USERS["planner"], TEST_PASSWORD, "city-overview")
+        wait_until_drawn(page)
+        page.get_by_role("button", name="退出登录").click()
+        wait_until_drawn(page, '[data-testid="stTextInput"] input')
+        assert page.query_selector('[data-testid="stMetric"]') is None
 
 
 def test_special_education_draws_every_chart_offline(app_url):
     with chromium_page(height=6500) as page:
-        page.goto(f"{app_url}/special_education?county=441324")
+        sign_in(page, app_url, TEST_USERS["leader"], TEST_PASSWORD, "special-education?county=441324")
         # Generous limits: a shared two-core machine under load can take a while to draw five charts.
         wait_until_drawn(page, ".js-plotly-plot", timeout_ms=120_000)
         page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length >= 5",
@@ -72,4 +94,4 @@ def test_special_education_draws_every_chart_offline(app_url):
         assert exceptions_on(page) == []
         for words in ("特殊教育", "龙门县", "目标 97%", "目标 90%", "尚需入学", "目标登记表"):
             assert words in text, words
-        assert foreign_requests(page.requested_urls) == []
+        assert foreign_requests(page.requested_urls) == [] and page.dialogs == []

@@ -1,22 +1,7 @@
 """Every page through Streamlit's AppTest: it renders, in both languages, with data and without."""
-from pathlib import Path
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
-import streamlit_app  # noqa: F401  (imported for its PAGES list; runs no app outside Streamlit)
-
-APP = str(Path(__file__).resolve().parent.parent / "streamlit_app.py")
-PAGE_PATHS = [path for _, _, path in streamlit_app.PAGES]
-
-
-def open_page(url_path: str, language: str = "zh") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = language
-    at.run()
-    if url_path != PAGE_PATHS[0]:
-        at.switch_page(next(s for s, _, p in streamlit_app.PAGES if p == url_path)).run()
-    return at
+from tests.app_support import PAGE_PATHS, open_page
 
 
 @pytest.mark.parametrize("url_path", PAGE_PATHS)
@@ -27,7 +12,7 @@ def test_every_page_renders_without_exception(demo_db, url_path):
 
 
 def test_overview_shows_the_published_headlines(demo_db):
-    at = open_page("overview")
+    at = open_page("city-overview")
     values = {m.label: m.value for m in at.metric}
     assert values["乡镇（街道）社工站"] == "75"
     assert values["村（社区）社工点"] == "362"
@@ -40,14 +25,14 @@ def test_overview_shows_the_published_headlines(demo_db):
 
 
 def test_overview_shows_targets_with_status_in_words(demo_db):
-    at = open_page("overview")
+    at = open_page("city-overview")
     badges = " ".join(m.value for m in at.markdown if "-badge[" in m.value)
     assert "97%" in badges and "90%" in badges
     assert "已达标" in badges and "未达标" in badges
 
 
 def test_overview_in_english(demo_db):
-    at = open_page("overview", "en")
+    at = open_page("city-overview", language="en")
     values = {m.label: m.value for m in at.metric}
     assert values["Home visits"] == "668,000"
     assert values["Charity raised"] == "¥250 million"
@@ -55,7 +40,17 @@ def test_overview_in_english(demo_db):
 
 
 def test_overview_on_an_empty_database_explains_instead_of_failing(empty_db):
-    at = open_page("overview")
+    at = open_page("city-overview")
     assert not at.exception
     assert any("暂无数据" in info.value for info in at.info)
     assert not at.warning  # no demo banner when nothing is demo
+
+
+def test_no_url_path_equals_a_page_file_name():
+    """Streamlit's legacy pages/ routing would run such a file directly, skipping the router's sign-in
+    and role checks."""
+    from pathlib import Path
+    import streamlit_app
+    stems = {p.stem for p in (Path(__file__).resolve().parent.parent / "pages").glob("*.py")}
+    paths = [entry[2] for entry in streamlit_app.PAGES]
+    assert paths and not stems & set(paths)

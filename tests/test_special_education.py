@@ -11,7 +11,7 @@ from dashboard import special_education as sped
 from dashboard.projection import AT_RISK, MET, OFF_TRACK, ON_TRACK
 from dashboard.schema import targets
 from queries import special_education as q
-from tests.test_pages import open_page
+from tests.app_support import PAGE_PATHS, open_page
 
 COUNTIES = ["441302", "441303", "441322", "441323", "441324"]
 
@@ -170,7 +170,7 @@ def test_targets_come_from_the_register_not_the_code(scratch_db):
 
 # ---- the page ------------------------------------------------------------------------------------
 def _page(language="zh", **params):
-    at = open_page("overview", language)
+    at = open_page(PAGE_PATHS[0], language=language)
     for name, value in params.items():
         at.query_params[name] = value
     at.switch_page("pages/special_education.py").run()

@@ -1,9 +1,9 @@
 """The one translation catalogue: key -> (简体中文, English), assembled from one module per area."""
 from __future__ import annotations
 
-from dashboard.catalogue import common, metrics, overview, special_education
+from dashboard.catalogue import auth, common, metrics, overview, special_education
 
-MODULES = [common, metrics, overview, special_education]
+MODULES = [auth, common, metrics, overview, special_education]
 
 
 def _merge() -> dict[str, tuple[str, str]]:

@@ -1,0 +1,32 @@
+"""Strings of sign-in, roles and access."""
+ENTRIES = {
+    "auth.sign_in": ("登录", "Sign in"),
+    "auth.username": ("用户名", "Username"),
+    "auth.password": ("密码", "Password"),
+    "auth.submit": ("登录", "Sign in"),
+    "auth.sign_out": ("退出登录", "Sign out"),
+    "auth.signed_in_as": ("当前用户：{name}（{role}）", "Signed in as {name} ({role})"),
+    "auth.invalid": ("用户名或密码不正确。", "The username or password is not correct."),
+    "auth.locked": ("连续登录失败次数过多，账户已锁定 {minutes} 分钟，请稍后再试或联系管理员。",
+                    "Too many failed attempts: the account is locked for {minutes} minutes. Try again "
+                    "later or contact the administrator."),
+    "auth.expired": ("长时间未操作，已自动退出，请重新登录。",
+                     "You were signed out after a period of inactivity. Please sign in again."),
+    "auth.sso": ("使用单点登录", "Use single sign-on"),
+    "auth.sso_no_role": ("单点登录账户未分配本系统角色，请联系管理员。",
+                         "Your single-sign-on account has no role in this dashboard. Contact the "
+                         "administrator."),
+    "auth.forbidden.title": ("无权访问", "Not permitted"),
+    "auth.forbidden": ("您的角色无权打开此页面。如需访问，请联系管理员。",
+                       "Your role may not open this page. Contact the administrator if you need it."),
+    "auth.error.username": ("用户名只能包含小写字母、数字和 _ . -，且不超过60个字符。",
+                            "A username may hold only lower-case letters, digits and _ . - (60 at most)."),
+    "auth.error.role": ("角色无效。", "Unknown role."),
+    "auth.error.password_short": ("密码至少需要10个字符。", "A password needs at least 10 characters."),
+    "auth.error.exists": ("该用户名已存在。", "That username exists already."),
+    "role.leader": ("领导", "Leadership"),
+    "role.planner": ("规划", "Planner"),
+    "role.data_officer": ("数据专员", "Data officer"),
+    "role.admin": ("管理员", "Administrator"),
+    "download.not_permitted": ("下载需要规划及以上角色。", "Downloads need the planner role or above."),
+}
