@@ -112,7 +112,7 @@ ENTRIES = {
     "sped.baseline.unpublished": ("规划未公布", "Not published in the plan"),
     "sped.baseline.from_data": ("{year}学年 {value}%（由数据计算，非官方基线）",
                                 "{value}% in school year {year} (from the data; not an official baseline)"),
-    "table.data": ("数据表（可下载）", "Data table (downloadable)"),
+    "table.data": ("数据表", "Data table"),
     "sped.col.area_name": ("地区", "Area"),
     "sped.col.school_year": ("学年", "School year"),
     "sped.col.eligible_count": ("适龄人数（名）", "Eligible"),
