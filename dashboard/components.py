@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import codes, formatting
+from dashboard import codes, downloads, formatting
 from dashboard.i18n import current_language, t
 from dashboard.kpis import Kpi
 from queries import registers
@@ -55,3 +55,22 @@ def kpi_card(kpi: Kpi) -> None:
 def county_label(code: str | None) -> str:
     """A county's name in the session's language."""
     return codes.label("county", code, current_language())
+
+
+def chart_with_table(figure, table, subject: str, as_of: str, source: str, definition: str, key: str,
+                     table_open: bool = False) -> None:
+    """A chart, its source line, and its table (in an expander unless open) with CSV/XLSX downloads."""
+    st.plotly_chart(figure, width="stretch", key=f"{key}_chart", config={"displaylogo": False})
+    source_line(source, as_of, definition)
+    line = t("source.line", source=source, as_of=as_of, definition=definition)
+    with st.expander(t("table.data"), expanded=table_open):
+        st.dataframe(table, hide_index=True, width="stretch")
+        downloads.download_buttons(table, subject, as_of, line, key)
+
+
+def table_with_source(table, subject: str, as_of: str, source: str, definition: str, key: str) -> None:
+    """A table, its source line, and CSV/XLSX downloads carrying that line."""
+    st.dataframe(table, hide_index=True, width="stretch")
+    source_line(source, as_of, definition)
+    downloads.download_buttons(table, subject, as_of,
+                               t("source.line", source=source, as_of=as_of, definition=definition), key)

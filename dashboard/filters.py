@@ -117,3 +117,15 @@ def period_filter(first_year: int, last_year: int, container=st.sidebar) -> Peri
         set_url_value("from", str(chosen[0]))
         set_url_value("to", str(chosen[1]))
     return Period(chosen[0], chosen[1])
+def school_year_filter(years: list[int], container=st.sidebar, key: str = "school_year") -> int:
+    """A school-year selector bound to ?school_year= (latest by default); a year the data does not
+    hold gets a message and the latest year instead."""
+    options = [str(year) for year in years]
+    asked = st.query_params.get(key)
+    current = url_value(key, options, options[-1])
+    if asked is not None and asked not in options:
+        st.info(t("filter.invalid_school_year", value=asked[:20], year=current))
+    chosen = container.selectbox(t("filter.school_year"), options, index=options.index(current),
+                                 key=f"filter_{key}", format_func=lambda y: t("period.school_year", year=y))
+    set_url_value(key, chosen)
+    return int(chosen)

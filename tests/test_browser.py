@@ -79,3 +79,19 @@ def test_signing_out_returns_to_the_sign_in_form(app_url):
         page.get_by_role("button", name="退出登录").click()
         wait_until_drawn(page, '[data-testid="stTextInput"] input')
         assert page.query_selector('[data-testid="stMetric"]') is None
+
+
+def test_special_education_draws_every_chart_offline(app_url):
+    with chromium_page(height=6500) as page:
+        sign_in(page, app_url, TEST_USERS["leader"], TEST_PASSWORD, "special-education?county=441324")
+        # Generous limits: a shared two-core machine under load can take a while to draw five charts.
+        wait_until_drawn(page, ".js-plotly-plot", timeout_ms=120_000)
+        page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length >= 5",
+                               timeout=120_000)
+        text = page.inner_text("body")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "special_education_longmen.png"), full_page=True)
+        assert exceptions_on(page) == []
+        for words in ("特殊教育", "龙门县", "目标 97%", "目标 90%", "尚需入学", "目标登记表"):
+            assert words in text, words
+        assert foreign_requests(page.requested_urls) == [] and page.dialogs == []

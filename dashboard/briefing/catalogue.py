@@ -52,7 +52,8 @@ def _enrolment_slide(stage: str, metric_key: str, key: str, language: str) -> Sl
     if years.empty:
         return None
     latest = years.iloc[-1]
-    by_county = special_education.enrolment_by_county(stage, int(latest.school_year))
+    by_county = special_education.enrolment_by_county(stage)
+    by_county = by_county[by_county["school_year"] == latest.school_year].reset_index(drop=True)
     target_rows = registers.targets(metric_key)
     target = target_rows[target_rows["county_code"].isna()]["target_value"].iloc[0] if not target_rows.empty else None
     rate = latest.enrolment_rate_pct

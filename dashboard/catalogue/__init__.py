@@ -1,9 +1,9 @@
 """The one translation catalogue: key -> (简体中文, English), assembled from one module per area."""
 from __future__ import annotations
 
-from dashboard.catalogue import auth, briefing, common, flows, metrics, overview
+from dashboard.catalogue import auth, briefing, common, flows, metrics, overview, special_education
 
-MODULES = [auth, briefing, common, flows, metrics, overview]
+MODULES = [auth, briefing, common, flows, metrics, overview, special_education]
 
 
 def _merge() -> dict[str, tuple[str, str]]:
