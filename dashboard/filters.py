@@ -39,3 +39,16 @@ def scope_label(county_code: str | None) -> str:
     """The filter as words for a chart title: 全市 or the county's name."""
     return t("filter.whole_city") if county_code is None else codes.label("county", county_code,
                                                                              current_language())
+
+
+def year_filter(years: list[str], container=st.sidebar, key: str = "period") -> str | None:
+    """A period selector (全部 / one calendar year) bound to ?period=YYYY; returns the year or None.
+
+    Small on purpose: pages that need finer periods can add their own key without touching this one."""
+    options = [ALL] + list(years)
+    current = url_value(key, options, ALL)
+    chosen = container.selectbox(
+        t("filter.period"), options, index=options.index(current), key=f"filter_{key}",
+        format_func=lambda y: t("filter.all_periods") if y == ALL else t("filter.year", year=y))
+    set_url_value(key, None if chosen == ALL else chosen)
+    return None if chosen == ALL else chosen

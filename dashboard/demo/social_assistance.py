@@ -69,10 +69,10 @@ def generate_monitored(places: Places, rng: random.Random) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _days_open(month: str) -> int:
-    """Days from the middle of a month to the end of the export (the last demo month)."""
+def _days_open(month: str, day: int = 15) -> int:
+    """Days from a day of a month to the end of the export (the last demo month)."""
     last = pd.Period(f"{LAST_MONTH[0]}-{LAST_MONTH[1]:02d}", freq="M").end_time
-    return int((last - pd.Timestamp(f"{month}-15")).days)
+    return int((last - pd.Timestamp(f"{month}-{day:02d}")).days)
 
 
 def generate_warnings(monitored: pd.DataFrame, rng: random.Random) -> pd.DataFrame:
@@ -86,7 +86,7 @@ def generate_warnings(monitored: pd.DataFrame, rng: random.Random) -> pd.DataFra
             department = rng.choices(departments, weights=[DEPARTMENT_WEIGHT[d] for d in departments])[0]
             warning_type = rng.choice(DEPARTMENT_TYPES[department])
             days = max(1, round(rng.lognormvariate(2.1, 0.6)))  # median about 8 days
-            open_so_far = _days_open(row.month)
+            open_so_far = _days_open(row.month, rng.randint(1, 28))
             if days > open_so_far or rng.random() < STALLED_WARNING_SHARE:
                 outcome, days = codes.OPEN_OUTCOME, max(0, open_so_far)
             else:
