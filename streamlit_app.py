@@ -7,7 +7,7 @@ from dashboard.routing import routing
 PAGES = [
     # (script, catalogue key of its title, url path)
     ("pages/overview.py", "nav.overview", "overview"),
-    ("pages/social_assistance.py", "nav.social_assistance", "social-assistance"),
+    ("pages/social_assistance.py", "nav.social_assistance", "social_assistance"),
 ]
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 from dashboard import codes, formatting, privacy
 from dashboard.catalogue import CATALOGUE
 from dashboard.i18n import t
+from dashboard.sources import PUBLISHED_FIGURES
 
 
 def share_pct(part: float | None, whole: float | None) -> float | None:
@@ -83,7 +84,11 @@ class FigureCard:
 
 
 def figure_cards(figures: pd.DataFrame, language: str) -> list[FigureCard]:
-    """Cards for registered figures: the value as published (with 以上 for '>='), its quote and source."""
+    """Cards for registered figures in the letter's order: the value as published (以上 for '>=', 约 for
+    '≈'), its quote and source."""
+    order = {figure.figure_key: index for index, figure in enumerate(PUBLISHED_FIGURES)}
+    figures = figures.sort_values("figure_key", key=lambda keys: keys.map(lambda k: order.get(k, len(order))),
+                                  kind="stable")
     cards = []
     for row in figures.itertuples():
         value = (formatting.format_yuan(row.value, language) if row.unit == "元"

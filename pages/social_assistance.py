@@ -64,17 +64,15 @@ if span.first_month:
     by_department = q.warnings_by_department(**scope, limit_days=limit)
     by_type = q.warnings_by_type(**scope, limit_days=limit)
     outcomes = {"brought_in": "brought_in_count", "not_eligible": "not_eligible_count", "open": "open_count"}
-    left, right = st.columns(2)
-    left.plotly_chart(charts.stacked_by_outcome(by_department, "source_department", "department", outcomes,
-                                                "warning_outcome", language, t("sa.chart.by_department", **labels),
-                                                t("sa.unit.warnings")))
-    right.plotly_chart(charts.stacked_by_outcome(by_type, "warning_type", "warning_type", outcomes,
-                                                 "warning_outcome", language, t("sa.chart.by_type", **labels),
-                                                 t("sa.unit.warnings")))
-    st.caption(t("sa.departments.note"))
-    line = source("sa.source.monitoring", as_of, t("sa.definition.warnings", days=limit))
-    download_buttons(sa.labelled(by_department, {"source_department": "department"}, language),
-                     "warnings_by_department", as_of, line, "departments")
+    for frame, column, kind, title, subject in (
+            (by_department, "source_department", "department", "sa.chart.by_department", "warnings_by_department"),
+            (by_type, "warning_type", "warning_type", "sa.chart.by_type", "warnings_by_type")):
+        st.plotly_chart(charts.stacked_by_outcome(frame, column, kind, outcomes, "warning_outcome", language,
+                                                  t(title, **labels), t("sa.unit.warnings")))
+        if kind == "department":
+            st.caption(t("sa.departments.note"))
+        line = source("sa.source.monitoring", as_of, t("sa.definition.warnings", days=limit))
+        download_buttons(sa.labelled(frame, {column: kind}, language), subject, as_of, line, subject)
     st.subheader(t("sa.table.backlog", **labels))
     backlog = sa.backlog_table(q.open_backlog_by_township(**scope, limit_days=limit), language)
     if backlog.empty:
@@ -91,7 +89,7 @@ if span.first_month:
     cards[0].caption(t("sa.kpi.open_requests", count=formatting.format_count(requests.open_count, language)))
     cards[1].metric(t("metric.assistance_requests_handled_count.label"),
                     formatting.format_count(requests.handled_count, language))
-    cards[2].metric(t("metric.handled_within_limit_pct.label"),
+    cards[2].metric(t("sa.kpi.requests_in_time"),
                     formatting.format_pct(sa.share_pct(requests.handled_within_limit_count, requests.request_count)))
     cards[2].caption(t("sa.kpi.limit", days=limit))
     by_need = q.requests_by_need_and_outcome(**scope)
@@ -107,8 +105,9 @@ else:
 st.header(t("sa.section.other"))
 st.caption(t("sa.other.intro"))
 figures = registers.published_figures("other")
-for start_index in range(0, len(figures), 3):
-    for column, card in zip(st.columns(3), sa.figure_cards(figures.iloc[start_index:start_index + 3], language)):
+cards = sa.figure_cards(figures, language)
+for first in range(0, len(cards), 3):
+    for column, card in zip(st.columns(3), cards[first:first + 3]):
         with column.container(border=True):
             st.metric(t(f"figure.{card.figure_key}"), card.value_text, help=t("figure.quote", quote=card.quote))
             st.caption(" · ".join(filter(None, [card.period, t("figure.source", source=card.source_document,

@@ -261,3 +261,22 @@ def test_page_on_an_empty_database_still_shows_the_registered_figures(empty_db):
     assert not at.exception
     assert any("暂无数据" in info.value for info in at.info)
     assert "未成年人救助保护中心" in {m.label for m in at.metric}
+
+
+# ---- in the browser ----------------------------------------------------------------------------
+@pytest.mark.browser
+def test_page_draws_offline_in_chromium_with_filters_from_the_url(demo_database_url):
+    from tests.browser_support import (chromium_page, exceptions_on, foreign_requests, require_chromium,
+                                       running_app, wait_until_drawn)
+    require_chromium()
+    if not demo_database_url.startswith("sqlite"):
+        pytest.skip("the browser runs once, on the embedded database")
+    with running_app(demo_database_url) as base, chromium_page(height=3000) as page:
+        page.goto(f"{base}/social_assistance?county=441324&period=2024")
+        wait_until_drawn(page, ".js-plotly-plot", 90000)
+        text = page.inner_text("body")
+        assert exceptions_on(page) == []
+        for expected in ("社会救助与动态监测", "龙门县", "2024-01 至 2024-05", "<5", "其他指标", "惠市民政案〔2024〕23号"):
+            assert expected in text, expected
+        assert "Page not found" not in text
+        assert foreign_requests(page.requested_urls) == []

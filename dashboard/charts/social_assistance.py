@@ -6,6 +6,7 @@ import plotly.graph_objects as go
 
 from dashboard import codes
 from dashboard.charts import PALETTE, style
+from dashboard.i18n import t
 
 OUTCOME_COLOURS = {"brought_in": PALETTE[2], "assisted": PALETTE[2], "referred": PALETTE[0],
                    "not_eligible": PALETTE[5], "open": PALETTE[3]}
@@ -36,9 +37,10 @@ def stacked_by_outcome(frame: pd.DataFrame, category_column: str, category_kind:
         figure.add_trace(go.Bar(
             y=names, x=ordered[column], orientation="h", name=codes.label(outcome_kind, outcome, language),
             marker={"color": OUTCOME_COLOURS.get(outcome), "pattern": {"shape": OUTCOME_PATTERNS.get(outcome, "")}}))
-    figure.update_layout(barmode="stack", height=120 + 32 * len(names))
-    style(figure, title)
-    figure.update_xaxes(title_text=unit)
+    figure.update_layout(barmode="stack", height=160 + 32 * len(names))
+    # The unit goes under the title: an axis title here would meet the legend below the bars.
+    style(figure, f"{title}<br><sup>{t('sa.chart.unit', language, unit=unit)}</sup>")
+    figure.update_layout(legend={"traceorder": "normal"}, margin={"t": 80})
     return figure
 
 
