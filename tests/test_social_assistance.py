@@ -63,10 +63,11 @@ def test_figure_cards_say_at_least_and_about_in_both_languages():
          "source_document": "D", "source_quote": "q"},
     ])
     zh = sa_measures.figure_cards(figures, "zh")
-    assert [c.value_text for c in zh] == ["1000万元以上", "315人次"]
-    assert zh[1].period == "2022-01 至 2024-06" and zh[0].period == ""
+    # in the letter's order: the children helped come before the epidemic donations
+    assert [c.value_text for c in zh] == ["315人次", "1000万元以上"]
+    assert zh[0].period == "2022-01 至 2024-06" and zh[1].period == ""
     en = sa_measures.figure_cards(figures, "en")
-    assert [c.value_text for c in en] == ["at least ¥10 million", "315 person-times"]
+    assert [c.value_text for c in en] == ["315 person-times", "at least ¥10 million"]
 
 
 # ---- queries on a constructed database ---------------------------------------------------------
