@@ -55,3 +55,12 @@ def kpi_card(kpi: Kpi) -> None:
 def county_label(code: str | None) -> str:
     """A county's name in the session's language."""
     return codes.label("county", code, current_language())
+
+
+def registered_figure_card(label: str, value_text: str, quote: str, period: str, source: str,
+                           as_of: str) -> None:
+    """A published figure the product only registers: its value as published, the quote on hover, and
+    its period, source document and as-of date underneath."""
+    with st.container(border=True):
+        st.metric(label, value_text, help=t("figure.quote", quote=quote))
+        st.caption(" · ".join(filter(None, [period, t("figure.source", source=source, as_of=as_of)])))

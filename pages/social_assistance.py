@@ -108,9 +108,8 @@ figures = registers.published_figures("other")
 cards = sa.figure_cards(figures, language)
 for first in range(0, len(cards), 3):
     for column, card in zip(st.columns(3), cards[first:first + 3]):
-        with column.container(border=True):
-            st.metric(t(f"figure.{card.figure_key}"), card.value_text, help=t("figure.quote", quote=card.quote))
-            st.caption(" · ".join(filter(None, [card.period, t("figure.source", source=card.source_document,
-                                                                as_of=card.as_of)])))
+        with column:
+            components.registered_figure_card(t(f"figure.{card.figure_key}"), card.value_text, card.quote,
+                                              card.period, card.source_document, card.as_of)
 if not figures.empty:
     download_buttons(figures, "other_published_figures", LETTER.published_on, LETTER.document_number, "figures")

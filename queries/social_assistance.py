@@ -10,12 +10,6 @@ import pandas as pd
 from queries._run import run
 
 FIRST_MONTH, LAST_MONTH = "0000-01", "9999-12"
-_COUNTY = "(CAST(:county_code AS VARCHAR(6)) IS NULL OR {alias}.county_code = :county_code)"
-_PERIOD = "{alias}.month BETWEEN :start_month AND :end_month"
-
-
-def _where(alias: str) -> str:
-    return f"{_COUNTY.format(alias=alias)} AND {_PERIOD.format(alias=alias)}"
 
 
 SOCIAL_ASSISTANCE_MONTHS_SQL = """
@@ -34,10 +28,11 @@ def social_assistance_months() -> pd.DataFrame:
     return run(SOCIAL_ASSISTANCE_MONTHS_SQL)
 
 
-MONITORED_BY_MONTH_SQL = f"""
+MONITORED_BY_MONTH_SQL = """
 SELECT p.month, p.category_code, SUM(p.person_count) AS person_count
 FROM monitored_population_monthly p
-WHERE {_where("p")}
+WHERE (CAST(:county_code AS VARCHAR(6)) IS NULL OR p.county_code = :county_code)
+  AND p.month BETWEEN :start_month AND :end_month
 GROUP BY p.month, p.category_code
 ORDER BY p.month, p.category_code
 """
@@ -65,7 +60,7 @@ def monitored_population_at(as_of_month: str = LAST_MONTH, county_code: str | No
     return run(MONITORED_LATEST_SQL, as_of_month=as_of_month, county_code=county_code)
 
 
-WARNING_SUMMARY_SQL = f"""
+WARNING_SUMMARY_SQL = """
 SELECT
   COALESCE(SUM(w.warning_count), 0) AS warning_count,
   COALESCE(SUM(CASE WHEN w.outcome <> 'open' THEN w.warning_count ELSE 0 END), 0) AS closed_count,
@@ -76,7 +71,8 @@ SELECT
   COALESCE(SUM(CASE WHEN w.outcome = 'open' AND w.days_to_handle > :limit_days
                     THEN w.warning_count ELSE 0 END), 0) AS open_overdue_count
 FROM risk_warnings_monthly w
-WHERE {_where("w")}
+WHERE (CAST(:county_code AS VARCHAR(6)) IS NULL OR w.county_code = :county_code)
+  AND w.month BETWEEN :start_month AND :end_month
 """
 
 
@@ -89,9 +85,8 @@ def warning_summary(county_code: str | None = None, start_month: str = FIRST_MON
                limit_days=limit_days)
 
 
-def _warnings_by(column: str) -> str:
-    return f"""
-SELECT w.{column} AS {column},
+WARNINGS_BY_DEPARTMENT_SQL = """
+SELECT w.source_department AS source_department,
   SUM(w.warning_count) AS warning_count,
   SUM(CASE WHEN w.outcome = 'brought_in' THEN w.warning_count ELSE 0 END) AS brought_in_count,
   SUM(CASE WHEN w.outcome = 'not_eligible' THEN w.warning_count ELSE 0 END) AS not_eligible_count,
@@ -101,14 +96,28 @@ SELECT w.{column} AS {column},
   100.0 * SUM(CASE WHEN w.outcome <> 'open' AND w.days_to_handle <= :limit_days
                    THEN w.warning_count ELSE 0 END) / NULLIF(SUM(w.warning_count), 0) AS handled_within_limit_pct
 FROM risk_warnings_monthly w
-WHERE {_where("w")}
-GROUP BY w.{column}
-ORDER BY warning_count DESC, w.{column}
+WHERE (CAST(:county_code AS VARCHAR(6)) IS NULL OR w.county_code = :county_code)
+  AND w.month BETWEEN :start_month AND :end_month
+GROUP BY w.source_department
+ORDER BY warning_count DESC, w.source_department
 """
 
-
-WARNINGS_BY_DEPARTMENT_SQL = _warnings_by("source_department")
-WARNINGS_BY_TYPE_SQL = _warnings_by("warning_type")
+WARNINGS_BY_TYPE_SQL = """
+SELECT w.warning_type AS warning_type,
+  SUM(w.warning_count) AS warning_count,
+  SUM(CASE WHEN w.outcome = 'brought_in' THEN w.warning_count ELSE 0 END) AS brought_in_count,
+  SUM(CASE WHEN w.outcome = 'not_eligible' THEN w.warning_count ELSE 0 END) AS not_eligible_count,
+  SUM(CASE WHEN w.outcome = 'open' THEN w.warning_count ELSE 0 END) AS open_count,
+  SUM(CASE WHEN w.outcome <> 'open' AND w.days_to_handle <= :limit_days
+           THEN w.warning_count ELSE 0 END) AS handled_within_limit_count,
+  100.0 * SUM(CASE WHEN w.outcome <> 'open' AND w.days_to_handle <= :limit_days
+                   THEN w.warning_count ELSE 0 END) / NULLIF(SUM(w.warning_count), 0) AS handled_within_limit_pct
+FROM risk_warnings_monthly w
+WHERE (CAST(:county_code AS VARCHAR(6)) IS NULL OR w.county_code = :county_code)
+  AND w.month BETWEEN :start_month AND :end_month
+GROUP BY w.warning_type
+ORDER BY warning_count DESC, w.warning_type
+"""
 
 
 def warnings_by_department(county_code: str | None = None, start_month: str = FIRST_MONTH,
@@ -128,10 +137,11 @@ def warnings_by_type(county_code: str | None = None, start_month: str = FIRST_MO
                limit_days=limit_days)
 
 
-HANDLING_DAYS_SQL = f"""
+HANDLING_DAYS_SQL = """
 SELECT w.days_to_handle, SUM(w.warning_count) AS warning_count
 FROM risk_warnings_monthly w
-WHERE {_where("w")} AND w.outcome <> 'open'
+WHERE (CAST(:county_code AS VARCHAR(6)) IS NULL OR w.county_code = :county_code)
+  AND w.month BETWEEN :start_month AND :end_month AND w.outcome <> 'open'
 GROUP BY w.days_to_handle
 ORDER BY w.days_to_handle
 """
@@ -143,14 +153,15 @@ def warning_handling_days(county_code: str | None = None, start_month: str = FIR
     return run(HANDLING_DAYS_SQL, county_code=county_code, start_month=start_month, end_month=end_month)
 
 
-OPEN_BACKLOG_SQL = f"""
+OPEN_BACKLOG_SQL = """
 SELECT w.county_code, w.township_code, t.name_zh AS township_name_zh,
   SUM(w.warning_count) AS open_count,
   SUM(CASE WHEN w.days_to_handle > :limit_days THEN w.warning_count ELSE 0 END) AS open_overdue_count,
   MAX(w.days_to_handle) AS longest_open_days
 FROM risk_warnings_monthly w
 JOIN townships t ON t.township_code = w.township_code
-WHERE {_where("w")} AND w.outcome = 'open'
+WHERE (CAST(:county_code AS VARCHAR(6)) IS NULL OR w.county_code = :county_code)
+  AND w.month BETWEEN :start_month AND :end_month AND w.outcome = 'open'
 GROUP BY w.county_code, w.township_code, t.name_zh
 ORDER BY open_overdue_count DESC, open_count DESC, w.township_code
 """
@@ -165,7 +176,7 @@ def open_backlog_by_township(county_code: str | None = None, start_month: str = 
                limit_days=limit_days)
 
 
-WARNINGS_PER_1000_SQL = f"""
+WARNINGS_PER_1000_SQL = """
 SELECT t.county_code, t.township_code, t.name_zh AS township_name_zh,
   COALESCE(w.warning_count, 0) AS warning_count,
   p.person_count AS monitored_count,
@@ -181,7 +192,7 @@ JOIN (
 LEFT JOIN (
   SELECT w.township_code, SUM(w.warning_count) AS warning_count
   FROM risk_warnings_monthly w
-  WHERE {_PERIOD.format(alias="w")}
+  WHERE w.month BETWEEN :start_month AND :end_month
   GROUP BY w.township_code
 ) w ON w.township_code = t.township_code
 WHERE (CAST(:county_code AS VARCHAR(6)) IS NULL OR t.county_code = :county_code)
@@ -210,7 +221,7 @@ def data_sharing_department_count(as_of_month: str = LAST_MONTH) -> pd.DataFrame
     return run(DEPARTMENT_COUNT_SQL, as_of_month=as_of_month)
 
 
-REQUEST_TOTALS_SQL = f"""
+REQUEST_TOTALS_SQL = """
 SELECT
   COALESCE(SUM(r.request_count), 0) AS request_count,
   COALESCE(SUM(CASE WHEN r.outcome <> 'open' THEN r.request_count ELSE 0 END), 0) AS handled_count,
@@ -218,7 +229,8 @@ SELECT
                     THEN r.request_count ELSE 0 END), 0) AS handled_within_limit_count,
   COALESCE(SUM(CASE WHEN r.outcome = 'open' THEN r.request_count ELSE 0 END), 0) AS open_count
 FROM assistance_requests_monthly r
-WHERE {_where("r")}
+WHERE (CAST(:county_code AS VARCHAR(6)) IS NULL OR r.county_code = :county_code)
+  AND r.month BETWEEN :start_month AND :end_month
 """
 
 
@@ -230,10 +242,11 @@ def request_totals(county_code: str | None = None, start_month: str = FIRST_MONT
                limit_days=limit_days)
 
 
-REQUESTS_BY_NEED_SQL = f"""
+REQUESTS_BY_NEED_SQL = """
 SELECT r.need_code, r.outcome, SUM(r.request_count) AS request_count
 FROM assistance_requests_monthly r
-WHERE {_where("r")}
+WHERE (CAST(:county_code AS VARCHAR(6)) IS NULL OR r.county_code = :county_code)
+  AND r.month BETWEEN :start_month AND :end_month
 GROUP BY r.need_code, r.outcome
 ORDER BY r.need_code, r.outcome
 """
