@@ -23,6 +23,7 @@ def monitored_composition(frame: pd.DataFrame, language: str, title: str, unit: 
         figure.add_trace(go.Scatter(x=part["month"], y=part["person_count"], stackgroup="people",
                                     mode="lines", name=codes.label("monitored_category", category, language)))
     figure.update_xaxes(type="category")
+    figure.update_yaxes(tickformat=",")  # 120,000 rather than the SI "120k"
     return style(figure, title, unit)
 
 
