@@ -14,6 +14,7 @@ PAGES = [
     ("pages/visits.py", "nav.visits", "home-visits", "view"),
     ("pages/renovations.py", "nav.renovations", "elderly-care", "view"),
     ("pages/charity.py", "nav.charity", "charity-flows", "view"),
+    ("pages/social_assistance.py", "nav.social_assistance", "social-assistance", "view"),
     ("pages/briefing.py", "nav.briefing", "npc-briefing", "briefing"),
 ]
 

@@ -92,11 +92,76 @@ STATION_TYPES = [
     Code("point", "社工点", "Village point"),
 ]
 
+# Categories of the low-income population under the province's dynamic monitoring (letter, part 2 (1)):
+# the letter names the first four and ends "等"; the fifth is the usual further category (demo label).
+MONITORED_CATEGORIES = [
+    Code("subsistence_allowance", "低保对象", "Subsistence-allowance recipients"),
+    Code("extreme_poverty", "特困人员", "People in extreme poverty"),
+    Code("children_in_difficulty", "困境儿童", "Children in difficulty"),
+    Code("marginal_allowance", "低保边缘人口", "People on the edge of the allowance"),
+    Code("expenditure_hardship", "支出型困难人口", "People in expenditure hardship"),
+]
+
+# The eight departments whose data are compared through the city's 一网共享 platform. The letter names
+# 公安、卫健、医保 and says eight; the other five are plausible demo labels until the bureau confirms them.
+SOURCE_DEPARTMENTS = [
+    Code("public_security", "公安", "Public security"),
+    Code("health", "卫健", "Health"),
+    Code("medical_insurance", "医保", "Medical insurance"),
+    Code("human_resources", "人社", "Human resources and social security"),
+    Code("housing", "住建", "Housing"),
+    Code("market_regulation", "市场监管", "Market regulation"),
+    Code("disabled_federation", "残联", "Disabled persons' federation"),
+    Code("education", "教育", "Education"),
+]
+NAMED_IN_LETTER_DEPARTMENTS = ("public_security", "health", "medical_insurance")
+
+WARNING_TYPES = [
+    Code("household_change", "家庭成员变动", "Change in household members"),
+    Code("high_medical_expense", "大额医疗支出", "High medical expenses"),
+    Code("serious_illness", "重病住院", "Serious illness"),
+    Code("unemployment", "失业断保", "Job or insurance loss"),
+    Code("new_disability", "新增残疾", "New disability"),
+    Code("asset_change", "资产收入变化", "Change in assets or income"),
+    Code("school_dropout", "辍学失学", "Dropped out of school"),
+]
+
+# What became of a risk warning after the township or village checked it.
+WARNING_OUTCOMES = [
+    Code("brought_in", "纳入保障", "Brought into assistance"),
+    Code("not_eligible", "不符合条件", "Not eligible"),
+    Code("open", "处置中", "Still open"),
+]
+
+# Needs submitted by scanning the code of the city's social-assistance service system.
+REQUEST_NEEDS = [
+    Code("basic_living", "基本生活", "Basic living"),
+    Code("medical", "医疗救助", "Medical assistance"),
+    Code("education", "教育救助", "Education assistance"),
+    Code("housing", "住房救助", "Housing assistance"),
+    Code("employment", "就业帮扶", "Employment help"),
+    Code("temporary", "临时救助", "Temporary assistance"),
+    Code("care", "照料服务", "Care services"),
+    Code("psychological", "心理疏导", "Counselling"),
+]
+
+REQUEST_OUTCOMES = [
+    Code("assisted", "已救助帮扶", "Assisted"),
+    Code("referred", "转介服务", "Referred"),
+    Code("not_eligible", "不符合条件", "Not eligible"),
+    Code("open", "办理中", "Still open"),
+]
+
+# The outcome code that means "not handled yet", in both the warning and the request lists.
+OPEN_OUTCOME = "open"
+
 ALL = {
     "county": COUNTIES, "group": POPULATION_GROUPS, "aim": RENOVATION_AIMS,
     "renovation_category": RENOVATION_CATEGORIES, "stage": SPECIAL_EDUCATION_STAGES,
     "placement": PLACEMENTS, "charity_source": CHARITY_SOURCE_TYPES, "programme": CHARITY_PROGRAMMES,
-    "station_type": STATION_TYPES,
+    "station_type": STATION_TYPES, "monitored_category": MONITORED_CATEGORIES,
+    "department": SOURCE_DEPARTMENTS, "warning_type": WARNING_TYPES, "warning_outcome": WARNING_OUTCOMES,
+    "request_need": REQUEST_NEEDS, "request_outcome": REQUEST_OUTCOMES,
 }
 
 

@@ -74,3 +74,12 @@ def table_with_source(table, subject: str, as_of: str, source: str, definition: 
     source_line(source, as_of, definition)
     downloads.download_buttons(table, subject, as_of,
                                t("source.line", source=source, as_of=as_of, definition=definition), key)
+
+
+def registered_figure_card(label: str, value_text: str, quote: str, period: str, source: str,
+                           as_of: str) -> None:
+    """A published figure the product only registers: its value as published, the quote on hover, and
+    its period, source document and as-of date underneath."""
+    with st.container(border=True):
+        st.metric(label, value_text, help=t("figure.quote", quote=quote))
+        st.caption(" · ".join(filter(None, [period, t("figure.source", source=source, as_of=as_of)])))

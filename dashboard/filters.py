@@ -129,3 +129,16 @@ def school_year_filter(years: list[int], container=st.sidebar, key: str = "schoo
                                  key=f"filter_{key}", format_func=lambda y: t("period.school_year", year=y))
     set_url_value(key, chosen)
     return int(chosen)
+
+
+def year_filter(years: list[str], container=st.sidebar, key: str = "period") -> str | None:
+    """A period selector (全部 / one calendar year) bound to ?period=YYYY; returns the year or None.
+
+    Small on purpose: pages that need finer periods can add their own key without touching this one."""
+    options = [ALL] + list(years)
+    current = url_value(key, options, ALL)
+    chosen = container.selectbox(
+        t("filter.single_year"), options, index=options.index(current), key=f"filter_{key}",
+        format_func=lambda y: t("filter.all_periods") if y == ALL else t("filter.year", year=y))
+    set_url_value(key, None if chosen == ALL else chosen)
+    return None if chosen == ALL else chosen

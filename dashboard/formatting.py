@@ -11,15 +11,16 @@ def _trim(value: float, decimals: int, grouping: bool = True) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def format_count(value: float | None, language: str = "zh", unit: str = "") -> str:
-    """A count: 1,098 · 66.8万 · 2.27亿 (zh); 1,098 · 668,000 (en). Missing values show as —."""
+def format_count(value: float | None, language: str = "zh", unit: str = "", wan_decimals: int = 1) -> str:
+    """A count: 1,098 · 66.8万 · 2.27亿 (zh); 1,098 · 668,000 (en). Missing values show as —.
+    wan_decimals: decimals kept in 万 (2 where the bureau publishes e.g. 11.97万)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
     if language == "zh":
         if abs(value) >= YI:
             text = _trim(value / YI, 2, grouping=False) + "亿"
         elif abs(value) >= 10 * WAN:
-            text = _trim(value / WAN, 1, grouping=False) + "万"
+            text = _trim(value / WAN, wan_decimals, grouping=False) + "万"
         else:
             text = _trim(value, 0)
         return text + unit

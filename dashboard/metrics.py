@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from queries import charity, renovations, special_education, stations, visits
+from queries import charity, renovations, social_assistance, special_education, stations, visits
 from queries._run import FAR_FUTURE
 
 
@@ -61,6 +61,10 @@ def _resources(column: str, years_back: int = 0):
         frame = special_education.resources_by_year().set_index("school_year")
         return frame.loc[school_year_of(p.as_of) - years_back, column]
     return compute
+
+
+def _month_of(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
 
 
 def _dates(p: Period) -> tuple[date, date]:
@@ -127,6 +131,13 @@ METRICS = {m.key: m for m in [
            lambda p: charity.community_fund_totals(p.as_of)["raised_yuan"].iloc[0]),
     Metric("micro_project_count", "charity", "count",
            lambda p: charity.community_fund_totals(p.as_of)["micro_project_count"].iloc[0]),
+    Metric("monitored_population_count", "social_assistance", "count",
+           lambda p: social_assistance.monitored_population_at(_month_of(p.as_of))["person_count"].iloc[0]),
+    Metric("assistance_requests_handled_count", "social_assistance", "count",
+           lambda p: social_assistance.request_totals(end_month=_month_of(p.as_of))["handled_count"].iloc[0]),
+    Metric("data_sharing_department_count", "social_assistance", "count",
+           lambda p: social_assistance.data_sharing_department_count(_month_of(p.as_of))[
+               "department_count"].iloc[0]),
 ]}
 
 

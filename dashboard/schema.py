@@ -229,6 +229,44 @@ community_funds = sa.Table(
     sa.Column("micro_project_count", sa.Integer, nullable=False),
 )
 
+# ---- social assistance and dynamic monitoring ----------------------------------------------------
+# Aggregates exported from the province's low-income population monitoring platform and the city's
+# social-assistance service system: counts only, never a person's record.
+monitored_population_monthly = sa.Table(
+    "monitored_population_monthly", metadata,
+    sa.Column("month", MONTH, primary_key=True),
+    sa.Column("township_code", sa.String(9), sa.ForeignKey("townships.township_code"), primary_key=True),
+    sa.Column("category_code", sa.String(30), primary_key=True),
+    sa.Column("county_code", sa.String(6), sa.ForeignKey("counties.county_code"), nullable=False, index=True),
+    sa.Column("person_count", sa.Integer, nullable=False),  # people under monitoring at the month's end
+)
+
+# One row per combination and handling time, so "handled within N days" is exact for any N.
+# days_to_handle: days from the warning to its outcome; for an open warning, days open so far at the
+# end of the export month.
+risk_warnings_monthly = sa.Table(
+    "risk_warnings_monthly", metadata,
+    sa.Column("month", MONTH, primary_key=True),  # the month the warning was raised
+    sa.Column("township_code", sa.String(9), sa.ForeignKey("townships.township_code"), primary_key=True),
+    sa.Column("source_department", sa.String(30), primary_key=True),
+    sa.Column("warning_type", sa.String(30), primary_key=True),
+    sa.Column("outcome", sa.String(20), primary_key=True),
+    sa.Column("days_to_handle", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("county_code", sa.String(6), sa.ForeignKey("counties.county_code"), nullable=False, index=True),
+    sa.Column("warning_count", sa.Integer, nullable=False),
+)
+
+assistance_requests_monthly = sa.Table(
+    "assistance_requests_monthly", metadata,
+    sa.Column("month", MONTH, primary_key=True),  # the month the request was submitted
+    sa.Column("township_code", sa.String(9), sa.ForeignKey("townships.township_code"), primary_key=True),
+    sa.Column("need_code", sa.String(30), primary_key=True),
+    sa.Column("outcome", sa.String(20), primary_key=True),
+    sa.Column("days_to_handle", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("county_code", sa.String(6), sa.ForeignKey("counties.county_code"), nullable=False, index=True),
+    sa.Column("request_count", sa.Integer, nullable=False),
+)
+
 # ---- targets and published figures -------------------------------------------------------------
 targets = sa.Table(
     "targets", metadata,
@@ -250,7 +288,7 @@ published_figures = sa.Table(
     sa.Column("area", sa.String(30), nullable=False),
     sa.Column("metric_key", sa.String(60)),  # the metric that recomputes it; NULL: register only
     sa.Column("value", sa.Float, nullable=False),
-    sa.Column("relation", sa.String(2), nullable=False, server_default="="),  # '=' or '>=' (以上)
+    sa.Column("relation", sa.String(2), nullable=False, server_default="="),  # '=', '>=' (以上) or '≈' (约)
     sa.Column("unit", sa.String(20), nullable=False),
     sa.Column("as_of", sa.Date, nullable=False),
     sa.Column("period_start", sa.String(10)),  # ISO date or 'YYYY-MM'; NULL: a stock as at as_of

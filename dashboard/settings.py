@@ -24,6 +24,9 @@ SETTINGS = [
     Setting("COVERAGE_DISTANCE_KM", "5", "default distance within which a village counts as served"),
     Setting("CACHE_TTL_SECONDS", "600",
             "upper bound on a cached query's age; the data version invalidates sooner on import"),
+    Setting("HANDLING_TIME_LIMIT_DAYS", "15",
+            "a risk warning or request counts as handled in time when closed within this many days "
+            "(a common limit for verifying a warning; the bureau can set its own)"),
     Setting("MAP_TILE_URL", "", "optional intranet tile server; blank means boundaries only (no internet needed)"),
 ]
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -71,6 +71,16 @@ def _f(key, area, value, unit, quote, metric_key=None, **kw) -> PublishedFigure:
     return PublishedFigure(key, area, metric_key or key, value, unit, source_quote=quote, **kw)
 
 
+def _registered(key, value, unit, quote, **kw) -> PublishedFigure:
+    """A figure the product holds no dataset for: kept and shown as a registered fact, not recomputed."""
+    kw.setdefault("as_of", _LETTER_DATE)
+    return PublishedFigure(key, "other", None, value, unit, source_quote=quote, **kw)
+
+
+_SINCE_2022 = dict(period_start="2022-01-01", period_end="2024-06-12")
+_JIANGBEI = dict(period_start="2023-04-01", period_end="2024-06-12")  # the station opened in April 2023
+
+
 PUBLISHED_FIGURES = [
     # 社工站点覆盖
     _f("township_station_count", "stations", 75, "个", "全市共建成乡镇（街道）社工站75个"),
@@ -122,6 +132,76 @@ PUBLISHED_FIGURES = [
     _f("community_fund_count", "charity", 54, "个", "发展社区基金54个"),
     _f("community_fund_raised_yuan", "charity", 18_170_000, "元", "筹集慈善资金1817万元"),
     _f("micro_project_count", "charity", 651, "件", "办理惠民微实事651件"),
+    # 社会救助与动态监测: recomputed from the monitoring and request datasets
+    _f("monitored_population_count", "social_assistance", 119_700, "人",
+       "将低保对象、特困人员、困境儿童、低保边缘人口等易致贫返贫人口约11.97万纳入动态监测范围",
+       relation="≈", as_of=_LETTER_DATE),
+    _f("assistance_requests_handled_count", "social_assistance", 600, "宗",
+       "群众可通过扫码提交救助需求，收集处置困难群众需求600余宗", relation=">=", as_of=_LETTER_DATE),
+    _f("data_sharing_department_count", "social_assistance", 8, "个",
+       "通过市“一网共享”平台与公安、卫健、医保等8个职能部门定期进行数据比对", as_of=_LETTER_DATE),
+    # The letter's other figures: registered facts (no dataset behind them in the product)
+    _registered("fault_tolerance_situation_count", 14, "种",
+                "明确14种容错免责情形和5种不予容错免责情形", as_of=date(2022, 9, 30)),
+    _registered("fault_tolerance_exclusion_count", 5, "种",
+                "明确14种容错免责情形和5种不予容错免责情形", as_of=date(2022, 9, 30)),
+    _registered("civil_affairs_complex_count", 16, "个", "建成16个民政服务综合体"),
+    _registered("jiangbei_activity_count", 11, "场", "驿站成立以来，共开展各类主题活动11场", **_JIANGBEI),
+    _registered("jiangbei_phone_contact_count", 442, "人次", "电访442人次", **_JIANGBEI),
+    _registered("jiangbei_file_count", 263, "人", "建档263人", **_JIANGBEI),
+    _registered("jiangbei_home_visit_count", 471, "人次", "入户探访471人次", **_JIANGBEI),
+    _registered("jiangbei_case_count", 61, "个", "挖掘个案61个", **_JIANGBEI),
+    _registered("jiangbei_session_count", 206, "节次", "共跟进206节次", **_JIANGBEI),
+    _registered("minor_protection_centre_count", 7, "个",
+                "全市设立7个未成年人救助保护中心（妇女儿童庇护中心）"),
+    _registered("children_helped_count", 315, "人次", "2022年以来，累计救助困境、留守儿童315人次",
+                **_SINCE_2022),
+    _registered("domestic_violence_victim_count", 12, "人次", "其中，受家暴儿童和妇女12人次", **_SINCE_2022),
+    _registered("study_base_charity_yuan", 2_000_000, "元", "投入慈善资金200多万元，打造困境儿童研学基地",
+                relation=">="),
+    _registered("study_trip_batch_count", 4, "批次", "已组织4批次115名困境、农村留守儿童参加研学活动"),
+    _registered("study_trip_children_count", 115, "名", "已组织4批次115名困境、农村留守儿童参加研学活动"),
+    _registered("study_trip_planned_children_count", 2000, "名",
+                "从2023年8月起，分批次组织全市2000名困境儿童和农村留守儿童到市未成年救助保护中心开展研学活动",
+                period_start="2023-08-01"),
+    _registered("child_welfare_enterprise_donation_yuan", 3_000_000, "元",
+                "发动爱心企业筹集善款300多万元，加强儿童福利机构软硬件建设", relation=">="),
+    _registered("community_social_organisation_count", 7220, "个", "2021年以来，共培育社区社会组织7220个",
+                period_start="2021-01-01", period_end="2024-06-12"),
+    _registered("hub_social_organisation_count", 99, "个", "其中，枢纽型社区社会组织99个",
+                period_start="2021-01-01", period_end="2024-06-12"),
+    _registered("township_federation_count", 71, "个",
+                "实现71个乡镇（街道）社区社会组织联合会和社会工作与志愿服务协会两个全覆盖"),
+    _registered("housekeeping_training_institution_count", 35, "家",
+                "截止4月底，我市可开展家政服务培训的培训机构共35家", as_of=_END_APRIL_2024),
+    _registered("trained_person_times_2023", 11_492, "人次", "2023年培训11492人次", **_YEAR_2023),
+    _registered("rural_revitalisation_organisation_count", 91, "家",
+                "2022年以来，动员91家社会组织参与全市乡村振兴和东西部协作", **_SINCE_2022),
+    _registered("rural_revitalisation_investment_yuan", 110_000_000, "元", "投入资金超过1.1亿元",
+                relation=">=", **_SINCE_2022),
+    _registered("epidemic_organisation_count", 525, "家", "发动全市525家社会组织5.6万人次参与疫情防控工作"),
+    _registered("epidemic_volunteer_person_times", 56_000, "人次",
+                "发动全市525家社会组织5.6万人次参与疫情防控工作"),
+    _registered("epidemic_donation_yuan", 10_000_000, "元", "捐赠物资1000多万元", relation=">="),
+    _registered("jobs_offered_count", 20_878, "个", "提供就业岗位20878个"),
+    _registered("migrant_children_public_school_pct", 85, "%",
+                "确保符合条件的进城务工人员随迁子女85%以上在公办义务教育学校就读", relation=">="),
+    _registered("special_school_subsidy_min_yuan", 400, "元/月",
+                "市、县（区）财政给予入读特殊学校的残疾儿童每月400-600元补助"),
+    _registered("special_school_subsidy_max_yuan", 600, "元/月",
+                "市、县（区）财政给予入读特殊学校的残疾儿童每月400-600元补助"),
+    _registered("visited_group_count", 11, "类", "乡镇（街道）社工站累计入户探访11类人群66.8万人次",
+                **_VISITS),
+    _registered("livelihood_project_count", 10, "项", "市委市政府把对低保、特困群众的生活保障和救助纳入十大民生工程"),
+    _registered("visiting_care_department_count", 9, "个",
+                "2023年11月27日，市民政局、市委政法委等9部门联合转发《广东省开展特殊困难老年人探访关爱服务实施方案》",
+                as_of=date(2023, 11, 27)),
+    _registered("next_step_task_count", 8, "项", "我市接下来将推进八项工作"),
+    _registered("people_congress_livelihood_item_count", 10, "件", "办好2024年市人大票决十件民生实事涉民政事项"),
+    _registered("charity_supermarket_per_county_count", 1, "家",
+                "实现每个县（区）农村地区至少建成1家慈善超市示范点", relation=">="),
+    _registered("township_platform_planned_count", 1, "个", "打造1-2个镇街综合服务平台、儿童友好社区示范点",
+                relation=">="),
 ]
 
 

@@ -10,7 +10,8 @@ import pandas as pd
 import sqlalchemy as sa
 
 from dashboard import schema
-from dashboard.demo import charity, places, renovations, special_education, stations, visits
+from dashboard.demo import (charity, places, renovations, social_assistance, special_education, stations,
+                            visits)
 from dashboard.registers import seed_published_figures
 from dashboard.writing import finish_write, insert_frame, mark_dataset
 
@@ -27,6 +28,9 @@ DEMO_DATASETS = {
     "renovations": ["renovations", "renovation_items"],
     "charity_flows": ["charity_organisations", "charity_flows"],
     "community_funds": ["community_funds"],
+    "monitored_population": ["monitored_population_monthly"],
+    "risk_warnings": ["risk_warnings_monthly"],
+    "assistance_requests": ["assistance_requests_monthly"],
 }
 
 
@@ -37,6 +41,9 @@ def build_demo(seed: int = DEMO_SEED) -> dict[str, pd.DataFrame]:
     network = stations.generate_stations(place_data, rng)
     households, items = renovations.generate_renovations(place_data, rng)
     organisations = charity.generate_organisations(rng)
+    # Its own generator so adding this area leaves the other areas' demo detail unchanged.
+    assistance_rng = random.Random(seed + 10)
+    monitored = social_assistance.generate_monitored(place_data, assistance_rng)
     return {
         "counties": place_data.counties, "townships": place_data.townships,
         "villages": place_data.villages, "village_group_population": place_data.village_group_population,
@@ -50,6 +57,9 @@ def build_demo(seed: int = DEMO_SEED) -> dict[str, pd.DataFrame]:
         "charity_organisations": organisations,
         "charity_flows": charity.generate_flows(organisations, rng),
         "community_funds": charity.generate_community_funds(place_data, rng),
+        "monitored_population_monthly": monitored,
+        "risk_warnings_monthly": social_assistance.generate_warnings(monitored, assistance_rng),
+        "assistance_requests_monthly": social_assistance.generate_requests(monitored, assistance_rng),
     }
 
 
