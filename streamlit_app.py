@@ -7,6 +7,7 @@ from dashboard.routing import routing
 PAGES = [
     # (script, catalogue key of its title, url path)
     ("pages/overview.py", "nav.overview", "overview"),
+    ("pages/coverage.py", "nav.coverage", "coverage"),
 ]
 
 

@@ -39,3 +39,33 @@ def scope_label(county_code: str | None) -> str:
     """The filter as words for a chart title: 全市 or the county's name."""
     return t("filter.whole_city") if county_code is None else codes.label("county", county_code,
                                                                              current_language())
+
+
+def choice_filter(key: str, options: list[str], default: str, label: str, format_func=str,
+                  container=st.sidebar) -> str:
+    """A single choice bound to ?<key>= (the default is left out of the URL)."""
+    current = url_value(key, options, default)
+    chosen = container.selectbox(label, options, index=options.index(current), key=f"filter_{key}",
+                                 format_func=format_func)
+    set_url_value(key, None if chosen == default else chosen)
+    return chosen
+
+
+def multi_choice_filter(key: str, options: list[str], default: list[str], label: str, format_func=str,
+                        container=st.sidebar) -> list[str]:
+    """Several choices bound to ?<key>=a,b (the default set is left out of the URL; '-' means none)."""
+    raw = st.query_params.get(key)
+    if raw is None:
+        current = list(default)
+    else:
+        current = [value for value in raw.split(",") if value in options]
+    chosen = container.multiselect(label, options, default=current, key=f"filter_{key}", format_func=format_func)
+    ordered = [value for value in options if value in chosen]
+    set_url_value(key, None if ordered == [v for v in options if v in default] else (",".join(ordered) or "-"))
+    return ordered
+
+
+def select(key: str, value: str | None) -> None:
+    """Set a URL-bound filter from outside its widget (e.g. a click on a map), then rerun to show it."""
+    set_url_value(key, value)
+    st.session_state[f"filter_{key}"] = ALL if value is None else value

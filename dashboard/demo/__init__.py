@@ -11,6 +11,8 @@ import sqlalchemy as sa
 
 from dashboard import schema
 from dashboard.demo import charity, places, renovations, special_education, stations, visits
+from geo.reference import county_shapes
+from geo.townships import boundary_rows, schematic_township_areas
 from dashboard.registers import seed_published_figures
 from dashboard.writing import finish_write, insert_frame, mark_dataset
 
@@ -27,6 +29,7 @@ DEMO_DATASETS = {
     "renovations": ["renovations", "renovation_items"],
     "charity_flows": ["charity_organisations", "charity_flows"],
     "community_funds": ["community_funds"],
+    "boundaries": ["boundaries"],
 }
 
 
@@ -50,6 +53,9 @@ def build_demo(seed: int = DEMO_SEED) -> dict[str, pd.DataFrame]:
         "charity_organisations": organisations,
         "charity_flows": charity.generate_flows(organisations, rng),
         "community_funds": charity.generate_community_funds(place_data, rng),
+        # Schematic (示意) township areas; real boundaries replace them through the import path.
+        "boundaries": boundary_rows(schematic_township_areas(place_data.townships, county_shapes()),
+                                    is_schematic=True),
     }
 
 
