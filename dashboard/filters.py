@@ -26,6 +26,7 @@ def set_url_value(name: str, value: str | None) -> None:
 def county_filter(container=st.sidebar, key: str = "county") -> str | None:
     """A county selector (with 全市 / Whole city) bound to ?county=; returns the code or None."""
     options = [ALL] + codes.codes("county")
+    _apply_pending(key)
     current = url_value(key, options, ALL)
     language = current_language()
     chosen = container.selectbox(
@@ -44,6 +45,9 @@ def scope_label(county_code: str | None) -> str:
 def choice_filter(key: str, options: list[str], default: str, label: str, format_func=str,
                   container=st.sidebar) -> str:
     """A single choice bound to ?<key>= (the default is left out of the URL)."""
+    _apply_pending(key)
+    if st.session_state.get(f"filter_{key}") not in (None, *options):
+        del st.session_state[f"filter_{key}"]  # e.g. a township of the county no longer chosen
     current = url_value(key, options, default)
     chosen = container.selectbox(label, options, index=options.index(current), key=f"filter_{key}",
                                  format_func=format_func)
@@ -66,6 +70,14 @@ def multi_choice_filter(key: str, options: list[str], default: list[str], label:
 
 
 def select(key: str, value: str | None) -> None:
-    """Set a URL-bound filter from outside its widget (e.g. a click on a map), then rerun to show it."""
+    """Set a URL-bound filter from outside its widget (e.g. a click on a map); call st.rerun() after.
+    The widget takes the value on the next run, before it is drawn (Streamlit forbids changing a drawn
+    widget's value)."""
     set_url_value(key, value)
-    st.session_state[f"filter_{key}"] = ALL if value is None else value
+    st.session_state[f"pending_filter_{key}"] = ALL if value is None else value
+
+
+def _apply_pending(key: str) -> None:
+    pending = st.session_state.pop(f"pending_filter_{key}", None)
+    if pending is not None:
+        st.session_state[f"filter_{key}"] = pending
