@@ -2,6 +2,7 @@
 scope and distance, builds the offline map, and shapes the tables the page shows and offers."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import folium
@@ -9,7 +10,7 @@ import streamlit as st
 import pandas as pd
 import shapely
 
-from dashboard import codes, privacy, settings
+from dashboard import codes, db, privacy, settings
 from dashboard.i18n import t
 from geo import coverage, maps
 from geo.reference import county_shapes, load_counties_geojson
@@ -46,6 +47,11 @@ class CoverageView:
     areas: pd.DataFrame  # township areas in scope
     visit_months: tuple[str, str] | None
 
+    def copy(self) -> "CoverageView":
+        """A copy whose frames the caller may change without touching the cache."""
+        return dataclasses.replace(self, **{f.name: getattr(self, f.name).copy() for f in dataclasses.fields(self)
+                                            if isinstance(getattr(self, f.name), pd.DataFrame)})
+
 
 def _month_back(month: str, months: int) -> str:
     year, number = int(month[:4]), int(month[5:7]) - months
@@ -57,7 +63,20 @@ def _month_back(month: str, months: int) -> str:
 def analyse(distance_km: float, county_code: str | None, township_code: str | None,
             site_count: int = NEXT_SITE_COUNT) -> CoverageView:
     """Coverage within distance_km, computed city-wide (a village's nearest point may lie across a
-    border) and reported for the scope."""
+    border) and reported for the scope (cached until the data changes)."""
+    url = db.database_url()
+    return _cached_analyse(url, db.current_data_version(db.get_engine(url)), distance_km, county_code,
+                           township_code, site_count).copy()
+
+
+@st.cache_data(ttl=settings.get_int("CACHE_TTL_SECONDS"), max_entries=200, show_spinner=False)
+def _cached_analyse(url: str, version: int, distance_km: float, county_code: str | None,
+                    township_code: str | None, site_count: int) -> CoverageView:
+    return _analyse(distance_km, county_code, township_code, site_count)
+
+
+def _analyse(distance_km: float, county_code: str | None, township_code: str | None,
+             site_count: int) -> CoverageView:
     villages = q.coverage_villages()
     points = q.coverage_points()
     groups = q.village_group_population()
@@ -95,6 +114,22 @@ def measure_value_text(measure: str, value: float, language: str) -> str:
     return t(f"coverage.measure.{measure}.value", language, value=value)
 
 
+def show_map(view: CoverageView, layers: list[str], measure: str, language: str, height: int = 620) -> dict | None:
+    """Draw the coverage map (rendered once per view, layers, measure and language, until the data
+    changes); returns what the user clicked."""
+    url = db.database_url()
+    args = _cached_map_args(url, db.current_data_version(db.get_engine(url)), view.distance_km, view.county_code,
+                            view.township_code, tuple(layers), measure, language, settings.get("MAP_TILE_URL"))
+    return maps.show_map(args, "coverage_map", height, ["last_active_drawing"])
+
+
+@st.cache_data(ttl=settings.get_int("CACHE_TTL_SECONDS"), max_entries=50, show_spinner=False)
+def _cached_map_args(url: str, version: int, distance_km: float, county_code: str | None,
+                     township_code: str | None, layers: tuple, measure: str, language: str, tiles: str) -> dict:
+    view = analyse(distance_km, county_code, township_code)
+    return maps.component_args(build_map(view, list(layers), measure, language))
+
+
 def build_map(view: CoverageView, layers: list[str], measure: str, language: str) -> folium.Map:
     """The coverage map at the view's drill level, with the chosen layers and choropleth measure."""
     counties = county_shapes()
@@ -112,24 +147,26 @@ def build_map(view: CoverageView, layers: list[str], measure: str, language: str
     if "counties" in layers:
         _add_county_layer(fmap, counties, view, language, level)
     if "villages" in layers:
-        maps.add_layer(fmap, maps.point_features(view.villages, _village_style,
-                                                 lambda r: _village_tip(r, view.distance_km, language)),
-                       t("coverage.layer.villages", language), points=True)
+        for is_covered in (True, False):
+            villages = view.villages[view.villages["is_covered"] == is_covered]
+            maps.add_layer(fmap, maps.point_features(villages, lambda r: _village_properties(r, language)),
+                           t("coverage.layer.villages_covered" if is_covered else "coverage.layer.villages_not_covered",
+                             language, km=view.distance_km),
+                           VILLAGE_STYLE[is_covered], _village_tooltip(language))
     stations = view.points[view.points["station_type"] == "station"]
     village_points = view.points[view.points["station_type"] == "point"]
     if "points" in layers:
-        maps.add_layer(fmap, maps.point_features(village_points, _point_style, lambda r: _point_tip(r, language)),
-                       t("coverage.layer.points", language), points=True)
+        maps.add_layer(fmap, maps.point_features(village_points, lambda r: _point_properties(r, language)),
+                       t("coverage.layer.points", language), POINT_STYLE, _point_tooltip(language))
     if "stations" in layers:
         benchmark = stations[stations["is_benchmark"]]
-        maps.add_layer(fmap, maps.point_features(benchmark, _benchmark_ring_style, lambda r: _point_tip(r, language)),
-                       t("coverage.layer.benchmark", language), points=True)
-        maps.add_layer(fmap, maps.point_features(stations, _station_style, lambda r: _point_tip(r, language)),
-                       t("coverage.layer.stations", language), points=True)
+        maps.add_layer(fmap, maps.point_features(benchmark, lambda r: _point_properties(r, language, ring=True)),
+                       t("coverage.layer.benchmark", language), BENCHMARK_RING_STYLE, _point_tooltip(language))
+        maps.add_layer(fmap, maps.point_features(stations, lambda r: _point_properties(r, language)),
+                       t("coverage.layer.stations", language), STATION_STYLE, _point_tooltip(language))
     if "sites" in layers and not view.sites.empty:
-        maps.add_layer(fmap, maps.point_features(view.sites, lambda r: _SITE_STYLE,
-                                                 lambda r: _site_tip(r, language)),
-                       t("coverage.layer.sites", language), points=True)
+        maps.add_layer(fmap, maps.point_features(view.sites, lambda r: _site_properties(r, language)),
+                       t("coverage.layer.sites", language), SITE_STYLE, _site_tooltip(language))
     maps.add_layer_control(fmap)
     return fmap
 
@@ -171,56 +208,56 @@ def _radius(workers: int) -> float:
     return round(3 + 1.2 * max(workers, 0) ** 0.5, 1)
 
 
-def _village_style(row) -> dict:
-    # Not covered: hollow ring with a thick outline; covered: small filled dot (shape, not only colour).
-    if row.is_covered:
-        return {"radius": 2.5, "color": maps.COVERED_COLOUR, "weight": 1, "fillColor": maps.COVERED_COLOUR,
-                "fillOpacity": 0.8}
-    return {"radius": 4, "color": maps.UNCOVERED_COLOUR, "weight": 2, "fillColor": "#ffffff", "fillOpacity": 0.6}
+# Not covered: a hollow ring with a thick outline; covered: a small filled dot (shape, not only colour).
+VILLAGE_STYLE = {
+    True: {"radius": 2.5, "color": maps.COVERED_COLOUR, "weight": 1, "fill_color": maps.COVERED_COLOUR,
+           "fill_opacity": 0.8},
+    False: {"radius": 4, "color": maps.UNCOVERED_COLOUR, "weight": 2, "fill_color": "#ffffff", "fill_opacity": 0.6},
+}
+POINT_STYLE = {"radius": 4, "color": maps.POINT_COLOUR, "weight": 1, "fill_color": "#ffffff", "fill_opacity": 0.9,
+               "dash_array": "2 2"}
+STATION_STYLE = {"radius": 6, "color": "#ffffff", "weight": 1.5, "fill_color": maps.STATION_COLOUR,
+                 "fill_opacity": 0.9}
+BENCHMARK_RING_STYLE = {"radius": 10, "color": maps.BENCHMARK_COLOUR, "weight": 3, "fill": False}
+SITE_STYLE = {"radius": 9, "color": maps.SITE_COLOUR, "weight": 3, "dash_array": "5 3", "fill": False}
 
 
-def _point_style(row) -> dict:
-    return {"radius": _radius(row.social_worker_count), "color": maps.POINT_COLOUR, "weight": 1,
-            "fillColor": "#ffffff", "fillOpacity": 0.9, "dashArray": "2 2"}
+def _point_tooltip(language: str) -> dict[str, str]:
+    return {"n": "", "k": t("coverage.tip.kind", language), "t": t("coverage.tip.township", language),
+            "w": t("coverage.tip.workers", language)}
 
 
-def _station_style(row) -> dict:
-    return {"radius": _radius(row.social_worker_count), "color": "#ffffff", "weight": 1.5,
-            "fillColor": maps.STATION_COLOUR, "fillOpacity": 0.9}
-
-
-def _benchmark_ring_style(row) -> dict:
-    return {"radius": _radius(row.social_worker_count) + 4, "color": maps.BENCHMARK_COLOUR, "weight": 3,
-            "fill": False}
-
-
-_SITE_STYLE = {"radius": 9, "color": maps.SITE_COLOUR, "weight": 3, "dashArray": "5 3", "fill": False}
-
-
-def _point_tip(row, language: str) -> str:
+def _point_properties(row, language: str, ring: bool = False) -> dict:
     kind = t("coverage.kind.station" if row.station_type == "station" else "coverage.kind.point", language)
-    lines = [("", row.name_zh), (t("coverage.tip.kind", language), kind),
-             (t("coverage.tip.township", language), row.township_name_zh),
-             (t("coverage.tip.workers", language), int(row.social_worker_count))]
     if row.is_benchmark:
-        lines.append(("", t("coverage.benchmark", language)))
-    return maps.tooltip_html(lines)
+        kind = f"{kind}（{t('coverage.benchmark', language)}）"
+    radius = _radius(int(row.social_worker_count)) + (4 if ring else 0)
+    return {"n": maps.text(row.name_zh), "k": maps.text(kind), "t": maps.text(row.township_name_zh),
+            "w": int(row.social_worker_count), "style": {"radius": radius}}
 
 
-def _village_tip(row, distance_km: float, language: str) -> str:
-    status = t("coverage.covered" if row.is_covered else "coverage.not_covered", language, km=distance_km)
+def _village_tooltip(language: str) -> dict[str, str]:
+    return {"n": "", "s": t("coverage.tip.status", language),
+            "d": t("coverage.tip.serving_distance", language), "e": t("coverage.tip.nearest_distance", language),
+            "p": t("coverage.tip.population", language)}
+
+
+def _village_properties(row, language: str) -> dict:
     serving = (t("coverage.unassigned", language) if pd.isna(row.serving_distance_km)
                else t("coverage.km", language, km=row.serving_distance_km))
-    return maps.tooltip_html([("", row.name_zh), ("", status),
-                              (t("coverage.tip.serving_distance", language), serving),
-                              (t("coverage.tip.nearest_distance", language),
-                               t("coverage.km", language, km=row.nearest_distance_km)),
-                              (t("coverage.tip.population", language), f"{int(row.population_count):,}")])
+    return {"n": maps.text(row.name_zh),
+            "s": maps.text(t("coverage.covered_short" if row.is_covered else "coverage.not_covered_short", language)),
+            "d": maps.text(serving), "e": maps.text(t("coverage.km", language, km=row.nearest_distance_km)),
+            "p": f"{int(row.population_count):,}"}
 
 
-def _site_tip(row, language: str) -> str:
-    return maps.tooltip_html([("", t("coverage.site_rank", language, rank=row.rank)), ("", row.name_zh),
-                              (t("coverage.tip.gain", language), f"{int(row.gain_population_count):,}")])
+def _site_tooltip(language: str) -> dict[str, str]:
+    return {"r": "", "n": t("coverage.col.village", language), "g": t("coverage.tip.gain", language)}
+
+
+def _site_properties(row, language: str) -> dict:
+    return {"r": maps.text(t("coverage.site_rank", language, rank=row.rank)), "n": maps.text(row.name_zh),
+            "g": f"{int(row.gain_population_count):,}"}
 
 
 def clicked_area(drawing: dict | None) -> tuple[str, str] | None:

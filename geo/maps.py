@@ -82,26 +82,32 @@ def area_features(shapes: dict[str, BaseGeometry], properties: dict[str, dict], 
             for code, shape in shapes.items() if code in properties and not shape.is_empty]
 
 
-def point_features(frame: pd.DataFrame, style_of, tip_of, keep: tuple[str, ...] = ()) -> list[dict]:
-    """Point features from rows with lon/lat; style_of(row) and tip_of(row) give style and tooltip."""
+def point_features(frame: pd.DataFrame, properties_of) -> list[dict]:
+    """Point features from rows with lon/lat; properties_of(row) gives each one's properties (text
+    values escaped, an optional 'style' dict for what differs from the layer's marker)."""
     features = []
     for row in frame.itertuples(index=False):
-        properties = {"style": style_of(row), "tip": tip_of(row), **{k: getattr(row, k) for k in keep}}
+        properties = properties_of(row)
         features.append({"type": "Feature", "properties": properties, "geometry": {
             "type": "Point", "coordinates": [round(float(row.lon), POINT_DECIMALS),
                                             round(float(row.lat), POINT_DECIMALS)]}})
     return features
 
 
-def add_layer(fmap: folium.Map, features: list[dict], name: str, points: bool = False,
-              show: bool = True) -> None:
-    """A GeoJSON layer whose features carry their own style and tooltip, in the layer control."""
+def add_layer(fmap: folium.Map, features: list[dict], name: str, marker_style: dict | None = None,
+              tooltip: dict[str, str] | None = None, show: bool = True) -> None:
+    """A GeoJSON layer in the layer control. Points are circle markers drawn with marker_style (a
+    feature's own 'style' property overrides it); tooltip maps property -> label (labels escaped here,
+    values escaped by the caller), or each feature's 'tip' HTML is shown."""
     if not features:
         return
-    marker = folium.CircleMarker(radius=4) if points else None
-    folium.GeoJson(_collection(features), name=name, show=show, marker=marker,
-                   tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=False),
-                   highlight_function=None).add_to(fmap)
+    marker = folium.CircleMarker(**marker_style) if marker_style is not None else None
+    if tooltip:
+        hover = folium.GeoJsonTooltip(fields=list(tooltip), aliases=[text(a) for a in tooltip.values()],
+                                      labels=True, sticky=False)
+    else:
+        hover = folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=False)
+    folium.GeoJson(_collection(features), name=name, show=show, marker=marker, tooltip=hover).add_to(fmap)
 
 
 def add_layer_control(fmap: folium.Map) -> None:
@@ -139,3 +145,29 @@ def quantile_breaks(values: pd.Series, classes: int = len(CHOROPLETH_COLOURS)) -
 def dumps(features: list[dict]) -> str:
     """Compact JSON of features (for size checks)."""
     return json.dumps(_collection(features), ensure_ascii=False, separators=(",", ":"))
+
+
+# ---- rendering through streamlit-folium (pinned 0.27.4) ----------------------------------------
+# st_folium renders the whole map on every rerun (about a second for the city map); rendering once
+# into plain strings lets the caller cache them, and identical strings keep the same component
+# instance, so the map keeps its view on reruns that do not change it.
+
+def component_args(fmap: folium.Map) -> dict:
+    """The strings streamlit-folium's frontend needs to draw the map (what st_folium computes)."""
+    import streamlit_folium as sf
+    fmap.get_root().render()
+    fmap.render()
+    html_text, header = sf._get_html(fmap), sf._get_header(fmap)
+    script = sf._get_map_string(fmap)
+    return {"script": script, "header": header, "html": html_text, "id": sf.get_full_id(fmap),
+            "js_links": [url for _, url in LEAFLET_JS], "css_links": [url for _, url in LEAFLET_CSS]}
+
+
+def show_map(args: dict, key: str, height: int, returned_objects: list[str]) -> dict | None:
+    """Draw rendered map strings in the page with streamlit-folium's component; returns its value."""
+    import streamlit_folium as sf
+    return sf._component_func(
+        **args, key=sf.generate_js_hash(args["script"], key, False), height=height, width=None,
+        returned_objects=returned_objects, default={name: None for name in returned_objects}, zoom=None,
+        center=None, feature_group=None, return_on_hover=False, layer_control=None, pixelated=False,
+        wrap_longitude=False)

@@ -1,6 +1,5 @@
 """站点覆盖: where the stations and points are, whom they reach within a distance, and where the gaps are."""
 import streamlit as st
-from streamlit_folium import st_folium
 
 from dashboard import components, coverage_map, filters, formatting
 from dashboard.downloads import download_buttons
@@ -51,8 +50,7 @@ if county and st.button(t("coverage.map.back")):
     coverage_map.open_area(None)
 map_column, legend_column = st.columns([3, 1])
 with map_column:
-    clicked = st_folium(coverage_map.build_map(view, layers, measure, language), key="coverage_map",
-                        height=620, use_container_width=True, returned_objects=["last_active_drawing"])
+    clicked = coverage_map.show_map(view, layers, measure, language)
     coverage_map.follow_click(clicked, county)
 with legend_column:
     st.markdown(coverage_map.legend_markdown(view, measure, language))
