@@ -3,6 +3,7 @@ scope and distance, builds the offline map, and shapes the tables the page shows
 from __future__ import annotations
 
 import dataclasses
+import numbers
 from dataclasses import dataclass
 
 import folium
@@ -278,7 +279,7 @@ def _county_name(code: str, language: str) -> str:
 
 def county_table(view: CoverageView, language: str) -> pd.DataFrame:
     """Coverage by county, for display and download (names, not codes)."""
-    frame = view.by_county.copy()
+    frame = view.by_county.round({"covered_population_pct": 1})
     frame.insert(0, "county", frame.pop("county_code").map(lambda c: _county_name(c, language)))
     return _headed(frame, language)
 
@@ -290,17 +291,18 @@ def township_table(view: CoverageView, language: str) -> pd.DataFrame:
                               "home_visits_per_1000", "social_workers_per_10000"]].copy()
     frame["county_code"] = frame["county_code"].map(lambda c: _county_name(c, language))
     frame = frame.rename(columns={"county_code": "county", "name_zh": "township"})
-    frame = privacy.suppress_small_counts(frame, ["population_count", "covered_population_count"])
-    return _headed(frame.round(2), language)
+    frame = _suppressed(frame.round({"covered_population_pct": 1, "home_visits_per_1000": 1,
+                                                       "social_workers_per_10000": 2}),
+                                          ["population_count", "covered_population_count"])
+    return _headed(frame, language)
 
 
 def group_table(view: CoverageView, language: str) -> pd.DataFrame:
     """Coverage of each of the 11 groups in scope."""
     frame = view.by_group.copy()
     frame.insert(0, "group", frame.pop("group_code").map(lambda c: codes.label("group", c, language)))
-    if view.level != "city":
-        frame = privacy.suppress_small_counts(frame, ["person_count", "covered_person_count",
-                                                      "uncovered_person_count"])
+    if view.level == "township":  # counts below county level
+        frame = _suppressed(frame, ["person_count", "covered_person_count", "uncovered_person_count"])
     return _headed(frame.round(1), language)
 
 
@@ -310,8 +312,9 @@ def gap_table(view: CoverageView, language: str) -> pd.DataFrame:
                        "vulnerable_person_count", "serving_distance_km", "nearest_distance_km"]].copy()
     frame["county_code"] = frame["county_code"].map(lambda c: _county_name(c, language))
     frame = frame.rename(columns={"county_code": "county", "township_name_zh": "township", "name_zh": "village"})
-    frame = privacy.suppress_small_counts(frame, ["population_count", "vulnerable_person_count"])
-    return _headed(frame.round(2), language)
+    frame = _suppressed(frame.round({"serving_distance_km": 1, "nearest_distance_km": 1}),
+                                          ["population_count", "vulnerable_person_count"])
+    return _headed(frame, language)
 
 
 def sites_table(view: CoverageView, language: str) -> pd.DataFrame:
@@ -321,6 +324,22 @@ def sites_table(view: CoverageView, language: str) -> pd.DataFrame:
     frame["county_code"] = frame["county_code"].map(lambda c: _county_name(c, language))
     frame = frame.rename(columns={"county_code": "county", "township_name_zh": "township", "name_zh": "village"})
     return _headed(frame, language)
+
+
+def _suppressed(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Counts of people below the threshold as "<5", the others with thousands separators (as text,
+    since the column then holds both)."""
+    shown = privacy.suppress_small_counts(frame, columns)
+    for column in columns:
+        shown[column] = shown[column].map(lambda v: f"{int(v):,}" if isinstance(v, numbers.Number) and not pd.isna(v)
+                                          else v)
+    return shown
+
+
+def number_columns(frame: pd.DataFrame) -> dict:
+    """Column settings that show a table's numbers with thousands separators (text stays as it is)."""
+    return {column: st.column_config.NumberColumn(format="localized") for column in frame.columns
+            if pd.api.types.is_numeric_dtype(frame[column])}
 
 
 def _headed(frame: pd.DataFrame, language: str) -> pd.DataFrame:

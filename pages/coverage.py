@@ -58,7 +58,7 @@ components.source_line(source, as_of, definition)
 
 st.subheader(t("coverage.section.groups", scope=scope))
 groups = coverage_map.group_table(view, language)
-st.dataframe(groups, hide_index=True, width="stretch")
+st.dataframe(groups, hide_index=True, width="stretch", column_config=coverage_map.number_columns(groups))
 download_buttons(groups, "coverage_by_group", as_of, t("source.line", source=source, as_of=as_of,
                                                         definition=definition), "groups")
 
@@ -71,7 +71,7 @@ for title_key, table, subject in tables:
     if table.empty:
         st.info(t("coverage.no_gaps", km=distance_km))
         continue
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch", column_config=coverage_map.number_columns(table))
     line_definition = t("coverage.sites.definition", km=distance_km) if subject == "next_sites" else definition
     components.source_line(source, as_of, line_definition)
     download_buttons(table, subject, as_of, t("source.line", source=source, as_of=as_of,
