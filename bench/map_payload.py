@@ -19,7 +19,6 @@ ROOT = Path(__file__).resolve().parent.parent
 PAYLOAD_BUDGET_BYTES = 1_500_000
 DRAW_BUDGET_RATIO = 1.5
 RUNS = 5
-LEVELS = [("city", None, None), ("county", "441323", None), ("township", "441323100", None)]
 
 
 def payloads() -> None:
@@ -27,7 +26,7 @@ def payloads() -> None:
     from dashboard import coverage_map
     print("map payload (all layers, distance 5 km)")
     for level, county, township in [("city", None, None), ("county", "441323", None),
-                                    ("township", "441323", "441323100")]:
+                                    ("township", "441323", "441323102")]:
         view = coverage_map.analyse(5.0, county, township)
         fmap = coverage_map.build_map(view, list(coverage_map.LAYERS), coverage_map.MEASURES[0], "zh")
         html = fmap.get_root().render().encode("utf-8")

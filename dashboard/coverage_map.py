@@ -41,7 +41,7 @@ class CoverageView:
     points: pd.DataFrame  # in scope
     summary: pd.DataFrame  # one row
     by_county: pd.DataFrame
-    by_township: pd.DataFrame  # in scope, with the township measures
+    by_township: pd.DataFrame  # in the county (or city), with the township measures
     by_group: pd.DataFrame
     gaps: pd.DataFrame
     sites: pd.DataFrame
@@ -95,7 +95,9 @@ def _analyse(distance_km: float, county_code: str | None, township_code: str | N
     latest = q.latest_visit_month()
     months = (_month_back(latest, VISIT_MONTHS - 1), latest) if latest else None
     measures = q.township_measures(*(months or ("0000-01", "0000-01")))
-    by_township = coverage.coverage_summary(scoped, ["township_code"]).merge(
+    # Townships of the whole county stay shaded when one township is chosen; the table shows the scope.
+    context = covered[covered["county_code"] == county_code] if county_code else covered
+    by_township = coverage.coverage_summary(context, ["township_code"]).merge(
         measures.drop(columns=["county_code"]), on="township_code", how="left")
     by_township["county_code"] = by_township["township_code"].str[:6]
     level = "township" if township_code else "county" if county_code else "city"
@@ -135,12 +137,15 @@ def build_map(view: CoverageView, layers: list[str], measure: str, language: str
     """The coverage map at the view's drill level, with the chosen layers and choropleth measure."""
     counties = county_shapes()
     areas = {row.township_code: read_geometry(row.geojson) for row in view.areas.itertuples()}
-    if view.township_code and view.township_code in areas:
-        focus = [areas[view.township_code]]
+    if view.township_code:
+        # The township's villages too: schematic areas need not contain every village of the township.
+        focus = [shapely.MultiPoint(view.villages[["lon", "lat"]].to_numpy().tolist())]
+        focus += [areas[view.township_code]] if view.township_code in areas else []
     elif view.county_code:
         focus = [counties[view.county_code]]
     else:
         focus = list(counties.values())
+    focus = [shape for shape in focus if not shape.is_empty] or list(counties.values())
     fmap = maps.offline_map(maps.bounds_of(focus), settings.get("MAP_TILE_URL"))
     level = view.level
     if "townships" in layers and areas:
@@ -286,7 +291,10 @@ def county_table(view: CoverageView, language: str) -> pd.DataFrame:
 
 def township_table(view: CoverageView, language: str) -> pd.DataFrame:
     """Coverage and measures by township in scope; small counts of people shown as <5."""
-    frame = view.by_township[["county_code", "name_zh", "village_count", "covered_village_count",
+    frame = view.by_township
+    if view.township_code:
+        frame = frame[frame["township_code"] == view.township_code]
+    frame = frame[["county_code", "name_zh", "village_count", "covered_village_count",
                               "population_count", "covered_population_count", "covered_population_pct",
                               "home_visits_per_1000", "social_workers_per_10000"]].copy()
     frame["county_code"] = frame["county_code"].map(lambda c: _county_name(c, language))
