@@ -50,11 +50,13 @@ def to_xlsx_bytes(frame: pd.DataFrame, source_line: str, sheet_name: str = "data
 
 def download_buttons(frame: pd.DataFrame, subject: str, as_of: str | date, source_line: str,
                      key: str) -> None:
-    """CSV and XLSX download buttons for a table, side by side."""
+    """CSV and XLSX download buttons for a table, side by side. The files are made when clicked, so a
+    page with many tables does not write every workbook on every rerun."""
     left, right = st.columns(2)
-    left.download_button(t("download.csv"), to_csv_bytes(frame, source_line),
+    frame = frame.copy()
+    left.download_button(t("download.csv"), lambda: to_csv_bytes(frame, source_line),
                          file_name(subject, as_of, "csv"), "text/csv", key=f"{key}_csv")
-    right.download_button(t("download.xlsx"), to_xlsx_bytes(frame, source_line),
+    right.download_button(t("download.xlsx"), lambda: to_xlsx_bytes(frame, source_line),
                           file_name(subject, as_of, "xlsx"),
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           key=f"{key}_xlsx")

@@ -71,3 +71,15 @@ def test_the_map_draws_offline_and_a_county_click_drills_in(hostile_app_url):
         assert exceptions_on(page) == []
         assert page.dialogs == []
         assert foreign_requests(page.requested_urls) == []
+
+
+def test_the_gap_list_downloads_as_csv_with_its_source_line(hostile_app_url):
+    with chromium_page(height=3000) as page:
+        page.goto(f"{hostile_app_url}/coverage?county=441323")
+        wait_until_drawn(page, '[data-testid="stDownloadButton"]')
+        buttons = page.locator('[data-testid="stDownloadButton"] button')
+        with page.expect_download() as info:
+            buttons.nth(6).click()  # groups, county, township, then the gap list's CSV
+        text = open(info.value.path(), encoding="utf-8-sig").read()
+        assert info.value.suggested_filename.startswith("coverage_gaps_")
+        assert text.startswith("序号,县（区）,乡镇（街道）,村（社区）,人口") and "惠东县" in text and "来源" in text
