@@ -103,3 +103,12 @@ def test_a_boundary_matching_no_township_is_rejected(demo_engine):
 def test_an_unknown_file_type_gets_a_clear_message(demo_engine):
     with pytest.raises(BoundaryImportError, match="GeoJSON"):
         import_township_boundaries(demo_engine, b"a,b\n1,2\n", "towns.csv")
+
+
+def test_the_map_query_shows_imported_boundaries_on_the_next_run(demo_engine, monkeypatch):
+    from queries import coverage as q
+    monkeypatch.setenv("DATABASE_URL", demo_engine.url.render_as_string(hide_password=False))
+    assert q.township_areas()["is_schematic"].all()
+    import_township_boundaries(demo_engine, geojson_bytes(), "towns.geojson")
+    areas = q.township_areas()
+    assert set(areas["township_code"]) == set(TOWNSHIPS) and not areas["is_schematic"].any()
