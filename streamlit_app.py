@@ -10,6 +10,7 @@ PAGES = [
     # (script, catalogue key of its title, url path, permission needed). A url path never equals a
     # pages/ file name: Streamlit's legacy routing would run that file without this router.
     ("pages/overview.py", "nav.overview", "city-overview", "view"),
+    ("pages/coverage.py", "nav.coverage", "station-coverage", "map"),
     ("pages/special_education.py", "nav.special_education", "special-education", "view"),
     ("pages/visits.py", "nav.visits", "home-visits", "view"),
     ("pages/renovations.py", "nav.renovations", "elderly-care", "view"),

@@ -50,16 +50,18 @@ def to_xlsx_bytes(frame: pd.DataFrame, source_line: str, sheet_name: str = "data
 
 def download_buttons(frame: pd.DataFrame, subject: str, as_of: str | date, source_line: str,
                      key: str) -> None:
-    """CSV and XLSX download buttons for a table (for roles that may download; each export audited)."""
+    """CSV and XLSX download buttons for a table, for roles that may download; each export audited.
+    The files are made when clicked, so a page with many tables writes no workbook on a rerun."""
     from dashboard import session
     if not session.may("download"):
         st.caption(t("download.not_permitted"))
         return
     left, right = st.columns(2)
+    frame = frame.copy()
     csv_name, xlsx_name = file_name(subject, as_of, "csv"), file_name(subject, as_of, "xlsx")
-    left.download_button(t("download.csv"), to_csv_bytes(frame, source_line), csv_name, "text/csv",
+    left.download_button(t("download.csv"), lambda: to_csv_bytes(frame, source_line), csv_name, "text/csv",
                          key=f"{key}_csv", on_click=_audit_export, args=(csv_name,))
-    right.download_button(t("download.xlsx"), to_xlsx_bytes(frame, source_line), xlsx_name,
+    right.download_button(t("download.xlsx"), lambda: to_xlsx_bytes(frame, source_line), xlsx_name,
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           key=f"{key}_xlsx", on_click=_audit_export, args=(xlsx_name,))
 

@@ -31,6 +31,7 @@ def set_url_value(name: str, value: str | None) -> None:
 def county_filter(container=st.sidebar, key: str = "county") -> str | None:
     """A county selector (with 全市 / Whole city) bound to ?county=; returns the code or None."""
     options = [ALL] + codes.codes("county")
+    _apply_pending(key)
     current = url_value(key, options, ALL)
     language = current_language()
     chosen = container.selectbox(
@@ -142,3 +143,42 @@ def year_filter(years: list[str], container=st.sidebar, key: str = "period") -> 
         format_func=lambda y: t("filter.all_periods") if y == ALL else t("filter.year", year=y))
     set_url_value(key, None if chosen == ALL else chosen)
     return None if chosen == ALL else chosen
+def choice_filter(key: str, options: list[str], default: str, label: str, format_func=str,
+                  container=st.sidebar) -> str:
+    """A single choice bound to ?<key>= (the default is left out of the URL)."""
+    _apply_pending(key)
+    if st.session_state.get(f"filter_{key}") not in (None, *options):
+        del st.session_state[f"filter_{key}"]  # e.g. a township of the county no longer chosen
+    current = url_value(key, options, default)
+    chosen = container.selectbox(label, options, index=options.index(current), key=f"filter_{key}",
+                                 format_func=format_func)
+    set_url_value(key, None if chosen == default else chosen)
+    return chosen
+
+
+def multi_choice_filter(key: str, options: list[str], default: list[str], label: str, format_func=str,
+                        container=st.sidebar) -> list[str]:
+    """Several choices bound to ?<key>=a,b (the default set is left out of the URL; '-' means none)."""
+    raw = st.query_params.get(key)
+    if raw is None:
+        current = list(default)
+    else:
+        current = [value for value in raw.split(",") if value in options]
+    chosen = container.multiselect(label, options, default=current, key=f"filter_{key}", format_func=format_func)
+    ordered = [value for value in options if value in chosen]
+    set_url_value(key, None if ordered == [v for v in options if v in default] else (",".join(ordered) or "-"))
+    return ordered
+
+
+def select(key: str, value: str | None) -> None:
+    """Set a URL-bound filter from outside its widget (e.g. a click on a map); call st.rerun() after.
+    The widget takes the value on the next run, before it is drawn (Streamlit forbids changing a drawn
+    widget's value)."""
+    set_url_value(key, value)
+    st.session_state[f"pending_filter_{key}"] = ALL if value is None else value
+
+
+def _apply_pending(key: str) -> None:
+    pending = st.session_state.pop(f"pending_filter_{key}", None)
+    if pending is not None:
+        st.session_state[f"filter_{key}"] = pending

@@ -144,3 +144,20 @@ def test_presentation_mode_shows_one_slide_and_moves_on(demo_db):
     next(b for b in at.button if b.label == "下一页").click().run()
     body = " ".join(m.value for m in at.markdown)
     assert "入户探访66.8万人次" in body
+
+
+def test_the_briefing_follows_the_data_after_a_change(scratch_db):
+    import sqlalchemy as sa
+
+    from dashboard import db
+    from dashboard.briefing import service
+    from dashboard.schema import stations
+    before = service.slides(("stations",), "zh")[0].title
+    with db.get_engine().begin() as conn:
+        first_point = sa.select(sa.func.min(stations.c.station_code)).where(
+            stations.c.station_type == "point").scalar_subquery()
+        conn.execute(sa.update(stations).where(stations.c.station_code == first_point)
+                     .values(station_type="station"))
+        db.bump_data_version(conn)
+    after = service.slides(("stations",), "zh")[0].title
+    assert "社工站75个" in before and "社工站76个、村（社区）社工点361个" in after

@@ -17,7 +17,8 @@ def slides(keys: tuple[str, ...], language: str) -> list[Slide]:
 
 
 @st.cache_data(max_entries=50, show_spinner=False)
-def _cached_slides(keys: tuple[str, ...], language: str, _url: str, _version: int) -> list[Slide]:
+def _cached_slides(keys: tuple[str, ...], language: str, url: str, version: int) -> list[Slide]:
+    # url and version must not start with "_": st.cache_data leaves such arguments out of its key.
     return build_slides(list(keys), language)
 
 

@@ -31,6 +31,7 @@ ENTRIES = {
     "dataset.renovations": ("适老化改造", "Renovations"),
     "dataset.charity_flows": ("慈善资金", "Charity flows"),
     "dataset.community_funds": ("社区基金", "Community funds"),
+    "dataset.boundaries": ("乡镇边界（示意）", "Township boundaries (schematic)"),
 }
 ENTRIES.update({
     "filter.county": ("县（区）", "County"),

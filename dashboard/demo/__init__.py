@@ -12,6 +12,8 @@ import sqlalchemy as sa
 from dashboard import schema
 from dashboard.demo import (charity, places, renovations, social_assistance, special_education, stations,
                             visits)
+from geo.reference import county_shapes
+from geo.townships import boundary_rows, schematic_township_areas
 from dashboard.registers import seed_published_figures
 from dashboard.writing import finish_write, insert_frame, mark_dataset
 
@@ -31,6 +33,7 @@ DEMO_DATASETS = {
     "monitored_population": ["monitored_population_monthly"],
     "risk_warnings": ["risk_warnings_monthly"],
     "assistance_requests": ["assistance_requests_monthly"],
+    "boundaries": ["boundaries"],
 }
 
 
@@ -60,6 +63,9 @@ def build_demo(seed: int = DEMO_SEED) -> dict[str, pd.DataFrame]:
         "monitored_population_monthly": monitored,
         "risk_warnings_monthly": social_assistance.generate_warnings(monitored, assistance_rng),
         "assistance_requests_monthly": social_assistance.generate_requests(monitored, assistance_rng),
+        # Schematic (示意) township areas; real boundaries replace them through the import path.
+        "boundaries": boundary_rows(schematic_township_areas(place_data.townships, county_shapes()),
+                                    is_schematic=True),
     }
 
 

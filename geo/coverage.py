@@ -1,0 +1,150 @@
+"""Coverage analysis of the station network: pure functions on DataFrames, no database, no Streamlit.
+
+Distances are great-circle (haversine) distances on a sphere of the WGS-84 mean radius, in km; within
+Huizhou (about 23°N, at most ~150 km across) they differ from geodesic distances on the ellipsoid by
+well under 0.5 %.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+EARTH_RADIUS_KM = 6371.0088  # IUGG mean radius of the WGS-84 ellipsoid
+
+# Inputs (columns the functions read):
+#   villages: village_code, lon, lat, population_count, serving_station_code (None when unassigned)
+#   points:   station_code, lon, lat  (township stations and village points alike)
+#   groups:   village_code, group_code, person_count
+
+
+def haversine_km(lon1, lat1, lon2, lat2) -> np.ndarray:
+    """Great-circle distance in km between points (arrays broadcast)."""
+    lon1, lat1, lon2, lat2 = (np.radians(np.asarray(v, dtype="float64")) for v in (lon1, lat1, lon2, lat2))
+    a = (np.sin((lat2 - lat1) / 2) ** 2
+         + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+
+
+def _distance_matrix(from_lon, from_lat, to_lon, to_lat) -> np.ndarray:
+    return haversine_km(np.asarray(from_lon)[:, None], np.asarray(from_lat)[:, None],
+                        np.asarray(to_lon)[None, :], np.asarray(to_lat)[None, :])
+
+
+def village_distances(villages: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
+    """Each village with its serving point, its nearest point and the distance to each.
+
+    Returns the villages' columns plus serving_distance_km (NaN when unassigned or the serving point
+    is unknown), nearest_station_code and nearest_distance_km (NaN when there are no points)."""
+    result = villages.copy().reset_index(drop=True)
+    result["serving_distance_km"] = np.nan
+    result["nearest_station_code"] = None
+    result["nearest_distance_km"] = np.nan
+    if result.empty or points.empty:
+        return result
+    matrix = _distance_matrix(result["lon"], result["lat"], points["lon"], points["lat"])
+    nearest = matrix.argmin(axis=1)
+    codes = points["station_code"].to_numpy()
+    result["nearest_station_code"] = codes[nearest]
+    result["nearest_distance_km"] = matrix[np.arange(len(result)), nearest]
+    column_of = {code: i for i, code in enumerate(codes)}
+    serving = result["serving_station_code"].map(column_of)
+    known = serving.notna().to_numpy()
+    rows = np.flatnonzero(known)
+    result.loc[known, "serving_distance_km"] = matrix[rows, serving[known].astype(int).to_numpy()]
+    return result
+
+
+def mark_covered(distances: pd.DataFrame, distance_km: float) -> pd.DataFrame:
+    """Add is_covered: the village's serving point lies within distance_km (unassigned: not covered)."""
+    result = distances.copy()
+    result["is_covered"] = result["serving_distance_km"].le(distance_km).fillna(False).astype(bool)
+    return result
+
+
+def coverage_summary(covered: pd.DataFrame, by: list[str] | None = None) -> pd.DataFrame:
+    """Villages and people covered, per group of `by` columns (or one row for all).
+
+    Columns: the `by` columns, village_count, covered_village_count, population_count,
+    covered_population_count, uncovered_population_count, covered_population_pct (0-100, NaN when
+    nobody lives there)."""
+    frame = covered.assign(
+        covered_village=covered["is_covered"].astype(int),
+        population=covered["population_count"].fillna(0),
+        covered_population=covered["population_count"].fillna(0).where(covered["is_covered"], 0))
+    aggregations = {"village_count": ("village_code", "count"),
+                    "covered_village_count": ("covered_village", "sum"),
+                    "population_count": ("population", "sum"),
+                    "covered_population_count": ("covered_population", "sum")}
+    if by:
+        summary = frame.groupby(by, sort=True).agg(**aggregations).reset_index()
+    else:
+        summary = pd.DataFrame([{name: getattr(frame[column], how)() for name, (column, how)
+                                 in aggregations.items()}])
+    for column in ("covered_village_count", "population_count", "covered_population_count"):
+        summary[column] = summary[column].astype("int64")
+    summary["uncovered_population_count"] = summary["population_count"] - summary["covered_population_count"]
+    whole = summary["population_count"].where(summary["population_count"] > 0)
+    summary["covered_population_pct"] = (100.0 * summary["covered_population_count"] / whole).astype("float64")
+    return summary
+
+
+def coverage_by_group(covered: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
+    """People of each group living in covered villages. Columns: group_code, person_count,
+    covered_person_count, uncovered_person_count, covered_person_pct (0-100)."""
+    columns = ["group_code", "person_count", "covered_person_count", "uncovered_person_count",
+               "covered_person_pct"]
+    joined = groups.merge(covered[["village_code", "is_covered"]], on="village_code", how="inner")
+    if joined.empty:
+        return pd.DataFrame(columns=columns)
+    joined["covered_person_count"] = joined["person_count"].where(joined["is_covered"], 0)
+    result = joined.groupby("group_code", sort=False).agg(
+        person_count=("person_count", "sum"), covered_person_count=("covered_person_count", "sum")).reset_index()
+    result["uncovered_person_count"] = result["person_count"] - result["covered_person_count"]
+    whole = result["person_count"].where(result["person_count"] > 0)
+    result["covered_person_pct"] = (100.0 * result["covered_person_count"] / whole).astype("float64")
+    return result[columns]
+
+
+def gap_list(covered: pd.DataFrame, groups: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Villages not covered, most people first (then farthest first). Columns: rank, the villages'
+    columns, vulnerable_person_count (people of the 11 groups; 0 without group data)."""
+    gaps = covered[~covered["is_covered"]].copy()
+    vulnerable = (groups.groupby("village_code")["person_count"].sum() if groups is not None and not groups.empty
+                  else pd.Series(dtype="int64"))
+    gaps["vulnerable_person_count"] = gaps["village_code"].map(vulnerable).fillna(0).astype("int64")
+    gaps = gaps.sort_values(["population_count", "serving_distance_km", "village_code"],
+                            ascending=[False, False, True], na_position="first").reset_index(drop=True)
+    gaps.insert(0, "rank", np.arange(1, len(gaps) + 1))
+    return gaps
+
+
+def next_sites(covered: pd.DataFrame, distance_km: float, k: int) -> pd.DataFrame:
+    """Greedy maximal coverage: up to k villages where a new point would cover the most people not yet
+    covered (within distance_km), each chosen after the previous ones are counted as covered.
+
+    Columns: rank, village_code (the site) and the site village's other columns, gain_population_count
+    (people newly covered by this site), gain_village_count, cumulative_covered_population_count.
+    Stops early when no site adds anybody."""
+    columns = ["rank", *covered.columns, "gain_population_count", "gain_village_count",
+               "cumulative_covered_population_count"]
+    uncovered = ~covered["is_covered"].to_numpy()
+    if k <= 0 or not uncovered.any():
+        return pd.DataFrame(columns=columns)
+    population = covered["population_count"].fillna(0).to_numpy(dtype="int64")
+    reach = _distance_matrix(covered["lon"], covered["lat"], covered["lon"], covered["lat"]) <= distance_km
+    total = int(population[~uncovered].sum())
+    rows = []
+    for rank in range(1, k + 1):
+        gains = reach @ (population * uncovered)
+        # Ties go to the site that reaches more villages, then to the lowest code (deterministic).
+        village_gains = reach @ uncovered.astype("int64")
+        order = np.lexsort((covered["village_code"].to_numpy(), -village_gains, -gains))
+        best = order[0]
+        if gains[best] <= 0:
+            break
+        newly = reach[best] & uncovered
+        total += int(gains[best])
+        rows.append({"rank": rank, **covered.iloc[best].to_dict(), "gain_population_count": int(gains[best]),
+                     "gain_village_count": int(newly.sum()), "cumulative_covered_population_count": total})
+        uncovered = uncovered & ~newly
+    return pd.DataFrame(rows, columns=columns)

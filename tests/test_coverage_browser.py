@@ -1,0 +1,87 @@
+"""The coverage map in headless Chromium: Leaflet draws offline, a county click drills in and updates the
+URL, hostile names stay text, and nothing is requested from another host."""
+import re
+
+import pytest
+import sqlalchemy as sa
+
+from dashboard import codes, db, migrate, schema
+from dashboard.demo import load_demo
+from tests.browser_support import (chromium_page, exceptions_on, foreign_requests, require_chromium,
+                                   running_app, sign_in, wait_until_drawn)
+from tests.conftest import TEST_PASSWORD, TEST_USERS, add_test_users
+
+pytestmark = pytest.mark.browser
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+XSS = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="module")
+def hostile_app_url(tmp_path_factory, demo_database_url):
+    require_chromium()
+    if not demo_database_url.startswith("sqlite"):
+        pytest.skip("the browser runs once, on the embedded database")
+    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'coverage.sqlite3'}"
+    engine = db.get_engine(url)
+    migrate.upgrade(engine)
+    load_demo(engine)
+    add_test_users(engine)
+    with engine.begin() as conn:
+        conn.execute(sa.update(schema.stations).values(name_zh=XSS))
+        db.bump_data_version(conn)
+    with running_app(url) as base:
+        yield base
+
+
+def drawn_paths(page) -> int:
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator("path.leaflet-interactive").first.wait_for(timeout=30000)
+    return frame.locator("path.leaflet-interactive").count()
+
+
+def map_frame(page):
+    return next(f for f in page.frames if "streamlit_folium" in f.url)
+
+
+def test_the_map_draws_offline_and_a_county_click_drills_in(hostile_app_url):
+    with chromium_page() as page:
+        sign_in(page, hostile_app_url, TEST_USERS["planner"], TEST_PASSWORD, "station-coverage")
+        wait_until_drawn(page)
+        city_paths = drawn_paths(page)
+        assert city_paths > 1000  # villages, points, stations, townships and counties
+        frame = map_frame(page)
+        # Hovering every feature opens every tooltip: an unescaped name would run its onerror.
+        frame.evaluate("""() => document.querySelectorAll('path.leaflet-interactive').forEach(p => {
+            p.dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));
+            p.dispatchEvent(new MouseEvent('mouseout', {bubbles: true})); })""")
+        page.wait_for_timeout(500)
+        assert page.dialogs == []
+        # Click a county (the county layer's paths are the ones with this stroke).
+        frame.evaluate("""() => {
+            const counties = [...document.querySelectorAll('path.leaflet-interactive')]
+                .filter(p => p.getAttribute('stroke') === '#37474f');
+            const box = el => el.getBBox();
+            const topmost = counties.sort((a, b) => box(a).y - box(b).y)[0];
+            topmost.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+        }""")
+        page.wait_for_url(re.compile(r"county=44\d{4}"), timeout=30000)
+        county = codes.label("county", re.search(r"county=(44\d{4})", page.url).group(1), "zh")
+        page.wait_for_function(f"() => document.body.innerText.includes('{county}站点覆盖地图')", timeout=30000)
+        wait_until_drawn(page)
+        county_paths = drawn_paths(page)
+        assert 0 < county_paths < city_paths
+        assert exceptions_on(page) == []
+        assert page.dialogs == []
+        assert foreign_requests(page.requested_urls) == []
+
+
+def test_the_gap_list_downloads_as_csv_with_its_source_line(hostile_app_url):
+    with chromium_page(height=3000) as page:
+        sign_in(page, hostile_app_url, TEST_USERS["planner"], TEST_PASSWORD, "station-coverage?county=441323")
+        wait_until_drawn(page, '[data-testid="stDownloadButton"]')
+        buttons = page.locator('[data-testid="stDownloadButton"] button')
+        with page.expect_download() as info:
+            buttons.nth(6).click()  # groups, county, township, then the gap list's CSV
+        text = open(info.value.path(), encoding="utf-8-sig").read()
+        assert info.value.suggested_filename.startswith("coverage_gaps_")
+        assert text.startswith("序号,县（区）,乡镇（街道）,村（社区）,人口") and "惠东县" in text and "来源" in text

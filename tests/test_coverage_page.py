@@ -1,0 +1,80 @@
+"""The station coverage page through AppTest, and the map's HTML: offline, escaped, drillable by URL."""
+import json
+
+import pytest
+import sqlalchemy as sa
+
+from dashboard import db, migrate, schema
+from dashboard.demo import load_demo
+
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def open_coverage(at_params: dict | None = None, language: str = "zh"):
+    from tests.app_support import signed_in_app
+    at = signed_in_app("planner", language)
+    for key, value in (at_params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page("pages/coverage.py").run()
+    return at
+
+
+def map_args(at) -> dict:
+    component = at.get("component_instance")[0]
+    return json.loads(component.proto.json_args)
+
+
+@pytest.fixture
+def db_with_hostile_station_name(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'xss.sqlite3'}"
+    engine = db.get_engine(url)
+    migrate.upgrade(engine)
+    load_demo(engine)
+    with engine.begin() as conn:
+        conn.execute(sa.update(schema.stations).where(schema.stations.c.station_type == "station")
+                     .values(name_zh=XSS))
+        db.bump_data_version(conn)
+    monkeypatch.setenv("DATABASE_URL", url)
+    return url
+
+
+def test_coverage_page_shows_the_map_figures_and_tables(demo_db):
+    at = open_coverage()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == "站点覆盖"
+    labels = {m.label: m.value for m in at.metric}
+    assert labels["站点数（站/点）"] == "75 / 362"
+    args = map_args(at)
+    assert all(link.startswith("/app/static/leaflet/") for link in args["js_links"] + args["css_links"])
+    assert "http://" not in args["script"] and "https://" not in args["script"]
+    assert len(at.dataframe) == 5
+    assert any("示意" in m.value for m in at.markdown)
+
+
+def test_coverage_page_opens_the_county_township_and_distance_in_the_url(demo_db):
+    at = open_coverage({"county": "441324", "distance": "10", "layers": "counties,villages",
+                        "township": "441324100"})
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("龙门县" in h.value and "10公里" in h.value for h in at.subheader)
+    assert at.selectbox(key="filter_township").value == "441324100"
+    assert set(at.multiselect(key="filter_layers").value) == {"counties", "villages"}
+
+
+def test_coverage_page_in_english(demo_db):
+    at = open_coverage(language="en")
+    assert not at.exception
+    assert at.title[0].value == "Station coverage"
+
+
+def test_a_hostile_station_name_is_shown_as_text(db_with_hostile_station_name):
+    at = open_coverage()
+    assert not at.exception
+    script = map_args(at)["script"]
+    assert "<img" not in script and "onerror=alert" in script  # present, but only escaped
+
+
+def test_coverage_page_on_an_empty_database_explains_instead_of_failing(empty_db):
+    at = open_coverage()
+    assert not at.exception
+    assert any("暂无数据" in info.value for info in at.info)
