@@ -24,6 +24,10 @@ SETTINGS = [
     Setting("COVERAGE_DISTANCE_KM", "5", "default distance within which a village counts as served"),
     Setting("CACHE_TTL_SECONDS", "600",
             "upper bound on a cached query's age; the data version invalidates sooner on import"),
+    Setting("IMPORT_MAX_MB", "50", "largest file the import accepts, in megabytes (a year of visits is far smaller)"),
+    Setting("IMPORT_MAX_ROWS", "2000000", "most data rows one imported file may hold"),
+    Setting("IMPORT_BULK_ROWS", "20000",
+            "from this many rows, imports into PostgreSQL load through COPY instead of row inserts"),
     Setting("MAP_TILE_URL", "", "optional intranet tile server; blank means boundaries only (no internet needed)"),
 ]
 _BY_NAME = {s.name: s for s in SETTINGS}

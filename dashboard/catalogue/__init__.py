@@ -1,9 +1,9 @@
 """The one translation catalogue: key -> (简体中文, English), assembled from one module per area."""
 from __future__ import annotations
 
-from dashboard.catalogue import common, metrics, overview
+from dashboard.catalogue import common, importing, metrics, overview
 
-MODULES = [common, metrics, overview]
+MODULES = [common, metrics, overview, importing]
 
 
 def _merge() -> dict[str, tuple[str, str]]:
