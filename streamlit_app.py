@@ -7,7 +7,9 @@ from dashboard.routing import routing
 PAGES = [
     # (script, catalogue key of its title, url path)
     ("pages/overview.py", "nav.overview", "overview"),
+    ("pages/data_management.py", "nav.data_management", "data"),
 ]
+ADMIN_PATHS = {"data"}  # pages for the data officers, listed in their own navigation section
 
 
 def main() -> None:
@@ -21,7 +23,9 @@ def main() -> None:
     st.sidebar.markdown(f"**{t('app.title')}**")
     pages = [st.Page(script, title=t(title), url_path=path, default=index == 0)
              for index, (script, title, path) in enumerate(PAGES)]
-    navigation = st.navigation({t("nav.section.dashboards"): pages})
+    sections = {t("nav.section.dashboards"): [p for p in pages if p.url_path not in ADMIN_PATHS],
+                t("nav.section.admin"): [p for p in pages if p.url_path in ADMIN_PATHS]}
+    navigation = st.navigation(sections)
     with routing():
         navigation.run()
 

@@ -69,7 +69,8 @@ ENTRIES = {
     "value.enrolled_over_eligible": ("三种安置方式人数之和超过适龄残疾儿童数。",
                                      "The three placements add up to more than the eligible children."),
     "value.source_for_raised": ("募集的资金须填写资金来源。", "Money raised needs its source."),
-    "row.duplicate_key": ("与文件中另一行重复（{key}相同）。", "Duplicates another row of the file (same {key})."),
+    "row.duplicate_key": ("与文件中另一行重复（{columns}相同）。",
+                          "Duplicates another row of the file (same {columns})."),
     # notices
     "notice.new_organisations": ("将登记 {count} 个新的慈善组织：{names}",
                                  "{count} new charity organisations will be registered: {names}"),
@@ -100,6 +101,8 @@ ENTRIES = {
     "report.value": ("内容", "Value"),
     "report.message": ("问题", "Problem"),
     "report.whole_file": ("整个文件", "Whole file"),
+    "report.rows": ("行数", "Rows"),
+    "report.loaded_at": ("载入日期", "Loaded on"),
     "report.more": ("另有 {count} 个问题未列出。", "{count} more problems not listed."),
     # the page
     "nav.section.admin": ("数据维护", "Data"),

@@ -128,13 +128,13 @@ def import_file(dataset: str, content: bytes, file_name: str, *, dry_run: bool =
             _load(conn, template, typed, result, step)
             if dry_run:
                 raise _Rollback
+            result.outcome = "loaded"
             _audit_row(conn, result, actor)
             finish_write(conn)
-        result.outcome = "loaded"
     except _Rollback:
         result.outcome = "dry_run"
         _audit(engine, result, actor)
-    except sa.exc.DBAPIError as error:
+    except sa.exc.DBAPIError as error:  # e.g. demo stations replaced while real visits still name them
         result.outcome = "failed"
         result.problems = [Problem(None, None, "", "file.database_error",
                                    {"detail": str(getattr(error, "orig", error)).splitlines()[0][:200]})]

@@ -13,9 +13,12 @@ from dashboard.importing.templates import TEMPLATES
 from dashboard.importing.validation import Problem
 
 
-def message(problem_key: str, params: dict, language: str) -> str:
+def message(problem_key: str, params: dict, language: str, dataset: str | None = None) -> str:
     """A problem's or notice's message in a language."""
     values = dict(params)
+    if "columns" in values:
+        values["columns"] = ("、" if language == "zh" else ", ").join(
+            column_label(dataset, c, language) for c in values["columns"])
     if "dataset" in values:
         values["dataset"] = t(f"dataset.{values['dataset']}", language)
     return t(problem_key, language, **values)
@@ -37,7 +40,7 @@ def problems_frame(result: ImportResult, language: str) -> pd.DataFrame:
         t("report.row", language): t("report.whole_file", language) if p.row is None else str(p.row),
         t("report.column", language): column_label(result.dataset, p.column, language),
         t("report.value", language): p.value,
-        t("report.message", language): message(p.key, p.params, language),
+        t("report.message", language): message(p.key, p.params, language, result.dataset),
     } for p in result.problems]
     columns = [t(k, language) for k in ("report.row", "report.column", "report.value", "report.message")]
     return pd.DataFrame(rows, columns=columns)
@@ -79,8 +82,38 @@ def to_text(result: ImportResult, language: str) -> str:
         where = t("report.whole_file", language) if problem.row is None else f"{t('report.row', language)} {problem.row}"
         column = column_label(result.dataset, problem.column, language)
         value = f" “{problem.value}”" if problem.value else ""
-        lines.append(f"{where}{' · ' + column if column else ''}{value}: {message(problem.key, problem.params, language)}")
+        lines.append(f"{where}{' · ' + column if column else ''}{value}: {message(problem.key, problem.params, language, result.dataset)}")
     return "\n".join(lines)
 
 
 __all__ = ["Problem", "problems_frame", "summary", "to_text", "to_xlsx", "notices", "message"]
+
+
+def preview_table(frame: pd.DataFrame, dataset: str, language: str) -> pd.DataFrame:
+    """A read file's first rows under the template's headers in the user's language."""
+    return frame.rename(columns={c: column_label(dataset, c, language) for c in frame.columns})
+
+
+def status_table(frame: pd.DataFrame, language: str) -> pd.DataFrame:
+    """Each importable dataset: demo or the bureau's own, its rows and when it was loaded."""
+    from dashboard.importing.templates import DATASETS
+    shown = frame[frame["dataset_name"].isin(DATASETS)]
+    return pd.DataFrame({
+        t("history.dataset", language): [t(f"dataset.{d}", language) for d in shown["dataset_name"]],
+        t("data.status", language): [t("data.demo_yes" if demo else "data.demo_no", language)
+                                     for demo in shown["is_demo"]],
+        t("report.rows", language):
+            shown["row_count"].map(lambda n: f"{int(n):,}").tolist(),
+        t("report.loaded_at", language): shown["loaded_at"].tolist(),
+    })
+
+
+def history_table(frame: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The audit history with headers, datasets, actions and outcomes in the user's language."""
+    labelled = frame.drop(columns=["detail"]).copy()
+    labelled["dataset_name"] = labelled["dataset_name"].map(lambda d: t(f"dataset.{d}", language) if d else "")
+    labelled["action"] = labelled["action"].map(lambda a: t(f"action.{a}", language))
+    labelled["outcome"] = labelled["outcome"].map(lambda o: t(f"outcome.{o}", language))
+    labelled["file_sha256"] = labelled["file_sha256"].str[:12]
+    names = {c: t(f"history.{'dataset' if c == 'dataset_name' else c}", language) for c in labelled.columns}
+    return labelled.rename(columns=names)

@@ -241,7 +241,7 @@ def _problems_from(cases: pd.DataFrame, template: Template, raw: reading.RawTabl
         index = int(case.index)
         if case.check == "multiple_fields_uniqueness":
             key, column = "row.duplicate_key", template.key[0]
-            params = {"key": "、".join(template.column(c).zh for c in template.key)}
+            params = {"columns": template.key}
             value = " / ".join(raw.frame.at[index, c] for c in template.key)
         else:
             key, column, params = case.check, case.column, {}
