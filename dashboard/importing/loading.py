@@ -334,7 +334,7 @@ def _copy_upsert(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame, key:
     column_list = ", ".join(columns)
     empty = conn.execute(sa.select(sa.literal(1)).select_from(table).limit(1)).scalar() is None
     if empty:
-        _copy(conn, table.name, column_list, frame)
+        _copy_into_empty(conn, table, column_list, frame)
         return {"new": len(frame), "changed": 0, "unchanged": 0, "written_keys": []}
     conn.exec_driver_sql(f"CREATE TEMP TABLE import_stage ON COMMIT DROP AS "
                          f"SELECT {column_list} FROM {table.name} WITH NO DATA")
@@ -358,9 +358,33 @@ def _copy_upsert(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame, key:
             "written_keys": []}
 
 
+def _copy_into_empty(conn: sa.Connection, table: sa.Table, column_list: str, frame: pd.DataFrame) -> None:
+    """First load of an empty table, as PostgreSQL's manual advises for bulk loading: drop its keys and
+    indexes, COPY, then rebuild them (a sort per index and one join per foreign key instead of a
+    million single-row updates). All inside the file's transaction: a failure restores them, and
+    readers wait on the table's lock for the few seconds it takes rather than see it half-loaded."""
+    keys = list(table.foreign_key_constraints)
+    indexes = list(table.indexes)
+    conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")  # sort each index in memory
+    for constraint in keys:
+        conn.execute(sa.schema.DropConstraint(constraint))
+    for index in indexes:
+        conn.execute(sa.schema.DropIndex(index))
+    conn.execute(sa.schema.DropConstraint(table.primary_key))
+    _copy(conn, table.name, column_list, frame)
+    conn.execute(sa.schema.AddConstraint(table.primary_key))
+    for index in indexes:
+        conn.execute(sa.schema.CreateIndex(index))
+    for constraint in keys:
+        conn.execute(sa.schema.AddConstraint(constraint))
+
+
 def _copy(conn: sa.Connection, table_name: str, column_list: str, frame: pd.DataFrame) -> None:
-    buffer = io.StringIO()
-    frame.to_csv(buffer, index=False, header=False)
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+    buffer = io.BytesIO()
+    pacsv.write_csv(pa.Table.from_pandas(frame, preserve_index=False), buffer,
+                    write_options=pacsv.WriteOptions(include_header=False))
     cursor = conn.connection.driver_connection.cursor()
     with cursor.copy(f"COPY {table_name} ({column_list}) FROM STDIN WITH (FORMAT csv)") as copy:
         copy.write(buffer.getvalue())

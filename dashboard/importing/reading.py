@@ -55,6 +55,50 @@ def normalise_cells(series: pd.Series) -> pd.Series:
     return series
 
 
+def as_categories(series: pd.Series) -> pd.Series:
+    """A column of text as categories, each distinct value normalised once (a file of a million rows
+    holds a few hundred distinct months, codes and counts)."""
+    codes, uniques = pd.factorize(series.astype("str"))
+    normalised = normalise_cells(pd.Series(uniques, dtype="str"))
+    final_codes, categories = pd.factorize(normalised)
+    return pd.Series(pd.Categorical.from_codes(final_codes[codes], categories=categories), index=series.index)
+
+
+def by_category(series: pd.Series, convert) -> pd.Series:
+    """Apply a Series -> Series converter to each distinct value of a categorical column only."""
+    if not isinstance(series.dtype, pd.CategoricalDtype):
+        return convert(series)
+    converted = convert(pd.Series(series.cat.categories, dtype="str")).to_numpy()
+    return pd.Series(converted[series.cat.codes.to_numpy()], index=series.index)
+
+
+def _parse_csv(text: str, delimiter: str, skip: int, width: int) -> pd.DataFrame:
+    """The rows below the header as text. Large files without blank lines go through Arrow's parser
+    (multi-threaded); others through pandas, which keeps blank lines so row numbers stay exact."""
+    names = [str(i) for i in range(width)]
+    if len(text) > 1_000_000 and "\n\n" not in text and "\r\n\r\n" not in text:
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+        try:
+            table = pacsv.read_csv(
+                io.BytesIO(text.encode("utf-8")),
+                read_options=pacsv.ReadOptions(skip_rows=skip, column_names=names, block_size=1 << 24),
+                parse_options=pacsv.ParseOptions(delimiter=delimiter),
+                convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
+                                                     strings_can_be_null=False, quoted_strings_can_be_null=False))
+        except pa.ArrowInvalid as error:
+            raise ReadError("read.bad_csv", detail=str(error).splitlines()[0][:200]) from None
+        frame = table.to_pandas()
+        frame.columns = range(width)
+        return frame
+    try:
+        return pd.read_csv(io.StringIO(text), sep=delimiter, skiprows=skip, header=None, names=range(width),
+                           dtype="str", keep_default_na=False, skip_blank_lines=False, index_col=False,
+                           on_bad_lines="error")
+    except (pd.errors.ParserError, ValueError) as error:
+        raise ReadError("read.bad_csv", detail=str(error)[:200]) from None
+
+
 def _header_key(text) -> str:
     return re.sub(r"\s+", "", to_halfwidth(str(text))).lower()
 
@@ -72,20 +116,15 @@ def read_table(content: bytes, template: Template, sheet: str | None = None) -> 
     else:
         text, encoding = decode(content)
         file_format = "csv"
-        first_lines = text.splitlines()[:HEADER_SEARCH_ROWS]
+        first_lines = text[:200_000].splitlines()[:HEADER_SEARCH_ROWS]
         delimiter = "\t" if first_lines and "\t" in first_lines[0] and "," not in first_lines[0] else ","
         grid = list(csv.reader(first_lines, delimiter=delimiter))
         header_at = _find_header(grid, template)
         headers = grid[header_at]
-        try:
-            frame = pd.read_csv(io.StringIO(text), sep=delimiter, skiprows=header_at + 1, header=None,
-                                names=range(len(headers)), dtype="str", keep_default_na=False,
-                                skip_blank_lines=False, index_col=False, on_bad_lines="error")
-        except (pd.errors.ParserError, ValueError) as error:
-            raise ReadError("read.bad_csv", detail=str(error)[:200]) from None
+        frame = _parse_csv(text, delimiter, header_at + 1, len(headers))
     frame.columns = list(range(frame.shape[1]))
     for column in frame.columns:
-        frame[column] = normalise_cells(frame[column].fillna(""))
+        frame[column] = as_categories(frame[column].fillna(""))
     rows = pd.Series(frame.index + header_at + 2, index=frame.index)
     keep = (frame != "").any(axis=1)
     frame, rows = frame[keep], rows[keep]

@@ -25,6 +25,7 @@ ID_NUMBER = r"(?:^|[^0-9A-Za-z])[0-9]{17}[0-9Xx](?:[^0-9A-Za-z]|$)"
 MOBILE_NUMBER = r"(?:^|[^0-9])1[3-9][0-9]{9}(?:[^0-9]|$)"
 MAX_PROBLEMS = 1000  # the report lists this many; the count says how many more
 MAX_TEXT = {"station_code": 20, "name": 120, "household_ref": 40, "organisation": 120}
+CONVERTERS = {DATE: reading.to_date, MONTH: reading.to_month, YEAR: reading.to_year, BOOL: reading.to_bool}
 PARSED_KINDS = {INT: "value.int", MONEY: "value.number", FLOAT: "value.number", DATE: "value.date",
                 MONTH: "value.month", YEAR: "value.year", BOOL: "value.bool"}
 
@@ -69,7 +70,7 @@ def personal_identifiers(raw: reading.RawTable) -> list[Problem]:
     for column in raw.frame.columns:
         series = raw.frame[column]
         for pattern, key in ((ID_NUMBER, "privacy.id_number"), (MOBILE_NUMBER, "privacy.mobile")):
-            hits = series.str.contains(pattern, regex=True)
+            hits = reading.by_category(series, lambda s: s.str.contains(pattern, regex=True)).astype(bool)
             for index in hits[hits].index[:MAX_PROBLEMS]:
                 problems.append(Problem(int(raw.rows[index]), column, mask(series[index]), key))
     return problems
@@ -99,21 +100,17 @@ def convert(template: Template, raw: reading.RawTable, places: Places) -> tuple[
         text = frame[column.name]
         kind = column.kind
         if kind in (INT, MONEY, FLOAT):
-            value = reading.to_number(text)
+            value = reading.by_category(text, reading.to_number).astype("float64")
             if kind == INT:
                 value = value.where(value.isna() | (value == value.round()), np.nan)
-        elif kind == DATE:
-            value = reading.to_date(text)
-        elif kind == MONTH:
-            value = reading.to_month(text)
-        elif kind == YEAR:
-            value = reading.to_year(text)
-        elif kind == BOOL:
-            value = reading.to_bool(text)
+        elif kind in CONVERTERS:
+            value = reading.by_category(text, CONVERTERS[kind])
         elif kind == CODE:
-            value = text.str.lower().map(code_lookup(column.code_kind))
+            lookup = code_lookup(column.code_kind)
+            value = reading.by_category(text, lambda s: s.str.lower().map(lookup).astype("object"))
         elif kind == COUNTY:
-            value = text.map(lambda v: places.county.get(v) or places.county.get(v.lower()))
+            value = reading.by_category(text, lambda s: s.map(
+                lambda v: places.county.get(v) or places.county.get(v.lower())).astype("object"))
         elif kind == TOWNSHIP:
             value = pd.Series([places.township.get((c, v)) for c, v in zip(typed["district"], text)],
                               index=text.index, dtype="object")
@@ -121,11 +118,12 @@ def convert(template: Template, raw: reading.RawTable, places: Places) -> tuple[
             value = pd.Series([places.village.get((t, v)) for t, v in zip(typed["township"], text)],
                               index=text.index, dtype="object")
         elif kind == STATION:
-            value = text.where(text.isin(places.stations))
+            value = reading.by_category(text, lambda s: s.where(s.isin(places.stations)).astype("object"))
         else:
-            value = text.where(text != "")
+            value = reading.by_category(text, lambda s: s.where(s != "").astype("object"))
         typed[column.name] = value
-        blank, missing = text == "", value.isna()
+        blank, missing = (text == "").to_numpy(), value.isna().to_numpy()
+        blank, missing = pd.Series(blank, index=text.index), pd.Series(missing, index=text.index)
         if column.required:
             problems += _cell_problems(raw, column.name, blank, "value.required")
         unreadable = missing & ~blank
@@ -133,10 +131,11 @@ def convert(template: Template, raw: reading.RawTable, places: Places) -> tuple[
             key = PARSED_KINDS.get(kind) or f"value.unknown_{column.code_kind or kind}"
             problems += _cell_problems(raw, column.name, unreadable, key)
         if kind == TEXT and column.name in MAX_TEXT:
-            problems += _cell_problems(raw, column.name, text.str.len() > MAX_TEXT[column.name],
+            problems += _cell_problems(raw, column.name,
+                                       reading.by_category(text, lambda s: s.str.len()) > MAX_TEXT[column.name],
                                        "value.too_long", limit=MAX_TEXT[column.name])
     if template.dataset == "renovations":
-        typed["items"], bad = aim_lists(frame["items"])
+        typed["items"], bad = aim_lists(frame["items"].astype("str"))
         problems += _cell_problems(raw, "items", bad & (frame["items"] != ""), "value.unknown_aim")
     return pd.DataFrame(typed, index=frame.index), problems
 
