@@ -7,9 +7,9 @@ from dashboard.routing import routing
 PAGES = [
     # (script, catalogue key of its title, url path)
     ("pages/overview.py", "nav.overview", "overview"),
-    ("pages/data_management.py", "nav.data_management", "data"),
+    ("pages/data_management.py", "nav.data_management", "data_management"),
 ]
-ADMIN_PATHS = {"data"}  # pages for the data officers, listed in their own navigation section
+ADMIN_PATHS = {"data_management"}  # pages for the data officers, listed in their own navigation section
 
 
 def main() -> None:

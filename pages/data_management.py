@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard import components, downloads
 from dashboard.i18n import current_language, t
-from dashboard.importing import DATASETS, import_file, preview, report, templates
+from dashboard.importing import DATASETS, import_file, max_upload_mb, preview, report, templates
 from dashboard.routing import ensure_routed
 from queries import imports, registers
 
@@ -25,7 +25,8 @@ left.download_button(t("data.template_xlsx"), templates.template_xlsx(dataset), 
 right.download_button(t("data.template_csv"), templates.template_csv(dataset), f"template_{dataset}.csv",
                       "text/csv", key="template_csv")
 
-uploaded = st.file_uploader(t("data.upload"), type=["xlsx", "csv"], key=f"upload_{dataset}")
+uploaded = st.file_uploader(t("data.upload"), type=["xlsx", "csv"], key=f"upload_{dataset}",
+                            max_upload_size=max_upload_mb())
 sheet = st.text_input(t("data.sheet"), key="sheet").strip() or None
 if uploaded is not None:
     content = uploaded.getvalue()
@@ -35,8 +36,8 @@ if uploaded is not None:
         st.info(t("data.preview_failed"))
     else:
         st.dataframe(report.preview_table(first_rows, dataset, language), hide_index=True)
-    dry_column, import_column, _ = st.columns([1, 1, 3])
-    dry_run = dry_column.button(t("data.dry_run"), key="dry_run")
+    dry_column, import_column, _ = st.columns([1.3, 1, 3])
+    dry_run = dry_column.button(t("data.dry_run"), key="dry_run", help=t("data.dry_run_help"))
     do_import = import_column.button(t("data.import"), type="primary", key="import")
     if dry_run or do_import:
         bar = st.progress(0.0)

@@ -3,7 +3,15 @@
 from dashboard.importing.loading import ImportResult, import_file
 from dashboard.importing.templates import DATASETS, TEMPLATES
 
-__all__ = ["DATASETS", "TEMPLATES", "ImportResult", "import_file", "preview"]
+__all__ = ["DATASETS", "TEMPLATES", "ImportResult", "import_file", "max_upload_mb", "preview"]
+
+
+def max_upload_mb() -> int:
+    """The upload limit in whole megabytes (the IMPORT_MAX_MB setting, rounded up)."""
+    import math
+
+    from dashboard import settings
+    return max(1, math.ceil(settings.get_float("IMPORT_MAX_MB")))
 
 
 def preview(dataset: str, content: bytes, sheet: str | None = None, rows: int = 20):

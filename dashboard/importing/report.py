@@ -100,7 +100,7 @@ def status_table(frame: pd.DataFrame, language: str) -> pd.DataFrame:
     shown = frame[frame["dataset_name"].isin(DATASETS)]
     return pd.DataFrame({
         t("history.dataset", language): [t(f"dataset.{d}", language) for d in shown["dataset_name"]],
-        t("data.status", language): [t("data.demo_yes" if demo else "data.demo_no", language)
+        t("data.status_column", language): [t("data.demo_yes" if demo else "data.demo_no", language)
                                      for demo in shown["is_demo"]],
         t("report.rows", language):
             shown["row_count"].map(lambda n: f"{int(n):,}").tolist(),

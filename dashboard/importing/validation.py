@@ -266,5 +266,9 @@ def validate(template: Template, raw: reading.RawTable, places: Places) -> tuple
     typed, cell_problems = convert(template, raw, places)
     problems += cell_problems
     problems += check_rules(template, raw, typed)
+    personal = {(p.row, p.column) for p in problems if p.key.startswith("privacy.")}
+    for problem in problems:  # the report never repeats a personal number in full
+        if (problem.row, problem.column) in personal:
+            problem.value = mask(problem.value)
     problems.sort(key=lambda p: (p.row is not None, p.row or 0))
     return typed, problems
