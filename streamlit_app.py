@@ -17,7 +17,10 @@ PAGES = [
     ("pages/charity.py", "nav.charity", "charity-flows", "view"),
     ("pages/social_assistance.py", "nav.social_assistance", "social-assistance", "view"),
     ("pages/briefing.py", "nav.briefing", "npc-briefing", "briefing"),
+    ("pages/data_management.py", "nav.data_management", "data-management", "import"),
 ]
+# Pages for maintaining the data, listed in their own navigation section.
+DATA_SECTION_PATHS = {"data-management"}
 
 
 def main() -> None:
@@ -40,7 +43,11 @@ def main() -> None:
     # that place and forwards to the first page the role may open; every page keeps its own address.
     home = st.Page(lambda: st.switch_page(first, query_params=st.query_params.to_dict()),
                    title=t("app.title"), url_path="home", default=True, visibility="hidden")
-    navigation = st.navigation({t("nav.section.dashboards"): [home, *pages]})
+    sections = {t("nav.section.dashboards"): [home] + [p for p in pages if p.url_path not in DATA_SECTION_PATHS]}
+    data_pages = [p for p in pages if p.url_path in DATA_SECTION_PATHS]
+    if data_pages:
+        sections[t("nav.section.admin")] = data_pages
+    navigation = st.navigation(sections)
     with routing():
         navigation.run()
 

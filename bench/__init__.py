@@ -1,0 +1,1 @@
+"""Benchmarks: each prints its figures; run as .venv/bin/python -m bench.NAME."""

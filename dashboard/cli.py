@@ -1,4 +1,4 @@
-"""Command line: python -m dashboard init-db [--demo] | reconcile."""
+"""Command line: python -m dashboard init-db [--demo] | reconcile | import --dataset NAME FILE [--dry-run]."""
 from __future__ import annotations
 
 import argparse
@@ -113,11 +113,47 @@ def briefing_command(args) -> int:
     return 0
 
 
+def run_import(dataset: str, path: str, dry_run: bool, sheet: str | None, language: str,
+               crs: str | None = None) -> int:
+    """Import one file through the same path as the page; print the report. 0 accepted, 1 rejected."""
+    from pathlib import Path
+
+    from dashboard.importing import import_file
+    from dashboard.importing.report import to_text
+    content = Path(path).read_bytes()
+    if dataset == BOUNDARIES:
+        return _import_boundaries(content, Path(path).name, crs, dry_run)
+    result = import_file(dataset, content, Path(path).name, dry_run=dry_run, sheet=sheet)
+    print(to_text(result, language))
+    return 0 if result.accepted else 1
+
+
+BOUNDARIES = "boundaries"
+
+
+def _import_boundaries(content: bytes, name: str, crs: str | None, dry_run: bool) -> int:
+    from dashboard.boundary_import import BoundaryImportError, import_township_boundaries
+    from dashboard.importing.actor import current_actor
+    if dry_run:
+        print("--dry-run is not available for boundaries: the file is checked in full before anything "
+              "is written, and nothing is written when any check fails", file=sys.stderr)
+        return 2
+    try:
+        result = import_township_boundaries(db.get_engine(), content, name, crs, actor=current_actor())
+    except BoundaryImportError as error:
+        print(error)
+        return 1
+    print(f"{result.township_count} township boundaries imported"
+          + (" (the schematic areas were replaced)" if result.replaced_schematic else ""))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["serve"]:  # everything after it goes to Streamlit unchanged
         from dashboard import serve
         return serve.main(argv[1:])
+    from dashboard.importing.templates import DATASETS
     parser = argparse.ArgumentParser(prog="python -m dashboard", description="惠州民政数据驾驶舱")
     commands = parser.add_subparsers(dest="command", required=True)
     init = commands.add_parser("init-db", help="create or migrate the database")
@@ -138,7 +174,22 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--sso", action="store_true", help="single sign-on only: no password")
     users.add_parser("list", help="list accounts")
     users.add_parser("bootstrap", help="create the first administrator if there is none")
-    args = parser.parse_args(argv)
+    load = commands.add_parser("import", help="import one of the bureau's Excel or CSV files")
+    load.add_argument("--dataset", required=True, choices=[*DATASETS, BOUNDARIES],
+                      help="which dataset the file holds")
+    load.add_argument("file", help="the .xlsx or .csv file")
+    load.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+    load.add_argument("--sheet", help="the sheet of an XLSX file (default: the first)")
+    load.add_argument("--language", choices=["zh", "en"], default=None, help="language of the report")
+    load.add_argument("--crs", help="boundaries only: the file's coordinate system when it does not say "
+                                    "(WGS84, CGCS2000, GCJ02, BD09 or EPSG:n)")
+    args = parser.parse_args(argv)  # a usage error exits with status 2
+    if args.command == "import":
+        from dashboard import settings
+        if not os.path.isfile(args.file):
+            parser.error(f"no such file: {args.file}")
+        return run_import(args.dataset, args.file, args.dry_run, args.sheet,
+                          args.language or settings.get("DEFAULT_LANGUAGE"), args.crs)
     if args.command == "users":
         return users_command(args)
     if args.command == "briefing":

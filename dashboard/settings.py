@@ -27,6 +27,10 @@ SETTINGS = [
     Setting("HANDLING_TIME_LIMIT_DAYS", "15",
             "a risk warning or request counts as handled in time when closed within this many days "
             "(a common limit for verifying a warning; the bureau can set its own)"),
+    Setting("IMPORT_MAX_MB", "50", "largest file the import accepts, in megabytes (a year of visits is far smaller)"),
+    Setting("IMPORT_MAX_ROWS", "2000000", "most data rows one imported file may hold"),
+    Setting("IMPORT_BULK_ROWS", "20000",
+            "from this many rows, imports into PostgreSQL load through COPY instead of row inserts"),
     Setting("MAP_TILE_URL", "", "optional intranet tile server; blank means boundaries only (no internet needed)"),
 ]
 _BY_NAME = {s.name: s for s in SETTINGS}

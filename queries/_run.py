@@ -30,7 +30,8 @@ def run(sql: str, **params) -> pd.DataFrame:
 
 @st.cache_data(ttl=settings.get_int("CACHE_TTL_SECONDS"), max_entries=2000, show_spinner=False)
 def _cached(url: str, sql: str, params: tuple, version_key: int) -> pd.DataFrame:
-    # version_key must not start with "_": st.cache_data leaves such arguments out of the key.
+    # version_key must not start with an underscore: st.cache_data leaves such arguments out of the
+    # cache key, and then an import would not be seen until the TTL ran out.
     return fetch(db.get_engine(url), sql, dict(params))
 
 

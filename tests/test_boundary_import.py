@@ -112,3 +112,17 @@ def test_the_map_query_shows_imported_boundaries_on_the_next_run(demo_engine, mo
     import_township_boundaries(demo_engine, geojson_bytes(), "towns.geojson")
     areas = q.township_areas()
     assert set(areas["township_code"]) == set(TOWNSHIPS) and not areas["is_schematic"].any()
+
+
+def test_the_import_command_loads_boundaries_and_rejects_bad_ones(scratch_db, tmp_path, capsys):
+    from dashboard import cli
+    good = tmp_path / "towns.geojson"
+    good.write_bytes(geojson_bytes(wgs84_to_gcj02))
+    assert cli.main(["import", "--dataset", "boundaries", str(good), "--crs", "GCJ02"]) == 0
+    assert "2 township boundaries imported" in capsys.readouterr().out
+    rows, demo = stored(db.get_engine(scratch_db))
+    assert set(rows) >= set(TOWNSHIPS) and not demo
+    outside = tmp_path / "beijing.geojson"
+    outside.write_bytes(geojson_bytes(centres={"441302001": (116.40, 39.90)}))
+    assert cli.main(["import", "--dataset", "boundaries", str(outside)]) == 1
+    assert cli.main(["import", "--dataset", "boundaries", str(good), "--dry-run"]) == 2

@@ -1,0 +1,111 @@
+"""Import 1,000,000 visit rows into PostgreSQL through the import path, beside a plain COPY of the same
+rows into a bare table (budget: within 3x of it).
+
+Run: .venv/bin/python -m bench.import_visits   (needs PostgreSQL on 127.0.0.1:5432, user postgres,
+trust auth; a fresh database is created and dropped). BENCH_SERVER_URL overrides the server.
+"""
+from __future__ import annotations
+
+import io
+import os
+import time
+import uuid
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import make_url
+
+from dashboard import codes, db, migrate, registers
+from dashboard.importing import import_file
+from dashboard.importing.report import to_text
+from geo.reference import county_shapes, load_townships
+
+ROWS = 1_000_000
+STATIONS = 500
+SERVER = os.environ.get("BENCH_SERVER_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+
+
+def stations_csv() -> bytes:
+    """500 stations spread over the real townships, each at a point inside its county."""
+    townships = load_townships()
+    shapes = county_shapes()
+    rows = []
+    for index in range(STATIONS):
+        township = townships.iloc[index % len(townships)]
+        point = shapes[township.county_code].representative_point()
+        rows.append({"站点编码": f"B{index:04d}", "站点名称": f"{township['name']}站点{index}",
+                     "站点类型": "社工站" if index < len(townships) else "社工点",
+                     "县区": township.county_code, "镇街": township.township_code, "经度": round(point.x, 5),
+                     "纬度": round(point.y, 5), "社工人数": 3, "标杆站": "否", "服务热线": 1})
+    return pd.DataFrame(rows).to_csv(index=False).encode("utf-8-sig")
+
+
+def visits_csv() -> bytes:
+    """1,000,000 rows: stations x 11 groups x months from 2010-01 (Chinese group names, UTF-8 with BOM)."""
+    groups = [g.zh for g in codes.POPULATION_GROUPS]
+    months_needed = -(-ROWS // (STATIONS * len(groups)))
+    months = [f"{2010 + m // 12}-{m % 12 + 1:02d}" for m in range(months_needed)]
+    index = pd.MultiIndex.from_product([months, [f"B{i:04d}" for i in range(STATIONS)], groups],
+                                       names=["统计月份", "站点编码", "服务对象类别"])
+    frame = index.to_frame(index=False).head(ROWS)
+    n = len(frame)
+    frame["探访人次"] = (pd.RangeIndex(n) * 7919) % 97
+    frame["个案数"] = (pd.RangeIndex(n) * 104729) % 5
+    frame["服务人次"] = frame["探访人次"] + (pd.RangeIndex(n) % 13)
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def plain_copy_seconds(engine: sa.Engine, content: bytes) -> float:
+    """COPY the same CSV into a bare table (no keys, no checks)."""
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE bare_visits (month TEXT, station_code TEXT, group_name TEXT, "
+                             "home_visits INTEGER, cases INTEGER, people_served INTEGER)")
+    started = time.perf_counter()
+    with engine.begin() as conn:
+        cursor = conn.connection.driver_connection.cursor()
+        with cursor.copy("COPY bare_visits FROM STDIN WITH (FORMAT csv, HEADER true)") as copy:
+            copy.write(content[3:])  # without the BOM
+    return time.perf_counter() - started
+
+
+def timed_import(content: bytes, engine: sa.Engine) -> tuple[float, dict, object]:
+    stages, started = {}, time.perf_counter()
+    result = import_file("visits", content, "bench_visits.csv", engine=engine, actor="bench",
+                         progress=lambda fraction, key: stages.setdefault(key, time.perf_counter() - started))
+    return time.perf_counter() - started, stages, result
+
+
+def main() -> None:
+    name = f"bench_import_{uuid.uuid4().hex[:8]}"
+    admin = sa.create_engine(SERVER, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    url = make_url(SERVER).set(database=name).render_as_string(hide_password=False)
+    try:
+        engine = db.get_engine(url)
+        migrate.upgrade(engine)
+        with engine.begin() as conn:
+            registers.seed_places(conn)
+        loaded = import_file("stations", stations_csv(), "bench_stations.csv", engine=engine, actor="bench")
+        assert loaded.accepted, to_text(loaded, "en")
+        content = visits_csv()
+        print(f"file: {ROWS:,} visit rows, {len(content) / 1048576:.1f} MB CSV (UTF-8 with BOM)")
+        copy_seconds = plain_copy_seconds(engine, content)
+        import_seconds, stages, result = timed_import(content, engine)
+        assert result.outcome == "loaded" and result.new == ROWS, to_text(result, "en")
+        print(f"plain COPY into a bare table:        {copy_seconds:7.2f} s")
+        print(f"import path, empty table (COPY):     {import_seconds:7.2f} s  "
+              f"= {import_seconds / copy_seconds:.2f}x the plain COPY (budget 3x)")
+        print("  stage starts (s): " + ", ".join(f"{k.split('.')[-1]} {v:.2f}" for k, v in stages.items()))
+        again_seconds, _, again = timed_import(content, engine)
+        print(f"import path, same file again (staging + ON CONFLICT, {again.unchanged:,} unchanged): "
+              f"{again_seconds:7.2f} s = {again_seconds / copy_seconds:.2f}x")
+    finally:
+        db.get_engine(url).dispose()
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+if __name__ == "__main__":
+    main()

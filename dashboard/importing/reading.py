@@ -1,0 +1,265 @@
+"""Reading an uploaded file into a frame of text cells: format and encoding detection, the header row
+(even under a title row), header names in Chinese or English, trimming and full-width normalisation,
+and the converters for numbers, dates, months, school years and yes/no."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.importing.templates import Template
+
+XLSX_MAGIC = b"PK\x03\x04"
+XLS_MAGIC = b"\xd0\xcf\x11\xe0"
+HEADER_SEARCH_ROWS = 15
+IGNORED_HEADERS = {"序号", "备注", "no", "no.", "note", "notes"}
+
+# Full-width ASCII (U+FF01..U+FF5E, including the Chinese semicolon and brackets) and the ideographic
+# space map to their half-width forms.
+_HALF = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_HALF[0x3000] = 0x20
+_FULL_WIDTH = "[\uff01-\uff5e\u3000]"
+
+
+class ReadError(Exception):
+    """The file cannot be read as a table; message_key and params name the reason for the report."""
+
+    def __init__(self, message_key: str, **params):
+        super().__init__(message_key)
+        self.message_key, self.params = message_key, params
+
+
+@dataclass
+class RawTable:
+    frame: pd.DataFrame  # text cells, columns renamed to the template's English names
+    rows: pd.Series  # the spreadsheet row number of each frame row (1-based, as Excel shows it)
+    file_format: str  # 'csv' or 'xlsx'
+    encoding: str | None
+    header_problems: list  # (message_key, params) about the header row
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width digits, letters and punctuation as their ordinary forms."""
+    return text.translate(_HALF)
+
+
+def normalise_cells(series: pd.Series) -> pd.Series:
+    """Trimmed text, full-width characters converted (only where a cell holds any)."""
+    series = series.astype("str").str.strip()
+    if series.str.contains(_FULL_WIDTH, regex=True).any():
+        series = series.map(to_halfwidth).str.strip()
+    return series
+
+
+def as_categories(series: pd.Series) -> pd.Series:
+    """A column of text as categories, each distinct value normalised once (a file of a million rows
+    holds a few hundred distinct months, codes and counts)."""
+    codes, uniques = pd.factorize(series.astype("str"))
+    normalised = normalise_cells(pd.Series(uniques, dtype="str"))
+    final_codes, categories = pd.factorize(normalised)
+    return pd.Series(pd.Categorical.from_codes(final_codes[codes], categories=categories), index=series.index)
+
+
+def by_category(series: pd.Series, convert) -> pd.Series:
+    """Apply a Series -> Series converter to each distinct value of a categorical column only."""
+    if not isinstance(series.dtype, pd.CategoricalDtype):
+        return convert(series)
+    converted = convert(pd.Series(series.cat.categories, dtype="str")).to_numpy()
+    return pd.Series(converted[series.cat.codes.to_numpy()], index=series.index)
+
+
+def _parse_csv(text: str, delimiter: str, skip: int, width: int) -> pd.DataFrame:
+    """The rows below the header as text. Large files without blank lines go through Arrow's parser
+    (multi-threaded); others through pandas, which keeps blank lines so row numbers stay exact."""
+    names = [str(i) for i in range(width)]
+    if len(text) > 1_000_000 and "\n\n" not in text and "\r\n\r\n" not in text:
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+        try:
+            table = pacsv.read_csv(
+                io.BytesIO(text.encode("utf-8")),
+                read_options=pacsv.ReadOptions(skip_rows=skip, column_names=names, block_size=1 << 24),
+                parse_options=pacsv.ParseOptions(delimiter=delimiter),
+                convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
+                                                     strings_can_be_null=False, quoted_strings_can_be_null=False))
+        except pa.ArrowInvalid as error:
+            raise ReadError("read.bad_csv", detail=str(error).splitlines()[0][:200]) from None
+        frame = table.to_pandas()
+        frame.columns = range(width)
+        return frame
+    try:
+        return pd.read_csv(io.StringIO(text), sep=delimiter, skiprows=skip, header=None, names=range(width),
+                           dtype="str", keep_default_na=False, skip_blank_lines=False, index_col=False,
+                           on_bad_lines="error")
+    except (pd.errors.ParserError, ValueError) as error:
+        raise ReadError("read.bad_csv", detail=str(error)[:200]) from None
+
+
+def _header_key(text) -> str:
+    return re.sub(r"\s+", "", to_halfwidth(str(text))).lower()
+
+
+def read_table(content: bytes, template: Template, sheet: str | None = None) -> RawTable:
+    """The file's rows as text under the template's column names; raises ReadError."""
+    if content.startswith(XLS_MAGIC):
+        raise ReadError("read.xls_unsupported")
+    if content.startswith(XLSX_MAGIC):
+        grid, encoding, file_format = _xlsx_rows(content, sheet), None, "xlsx"
+        header_at = _find_header(grid[:HEADER_SEARCH_ROWS], template)
+        frame = pd.DataFrame(grid[header_at + 1:], dtype="str")
+        headers = grid[header_at]
+        frame = frame.reindex(columns=range(len(headers))).fillna("")
+    else:
+        text, encoding = decode(content)
+        file_format = "csv"
+        first_lines = text[:200_000].splitlines()[:HEADER_SEARCH_ROWS]
+        delimiter = "\t" if first_lines and "\t" in first_lines[0] and "," not in first_lines[0] else ","
+        grid = list(csv.reader(first_lines, delimiter=delimiter))
+        header_at = _find_header(grid, template)
+        headers = grid[header_at]
+        frame = _parse_csv(text, delimiter, header_at + 1, len(headers))
+    frame.columns = list(range(frame.shape[1]))
+    for column in frame.columns:
+        frame[column] = as_categories(frame[column].fillna(""))
+    rows = pd.Series(frame.index + header_at + 2, index=frame.index)
+    keep = (frame != "").any(axis=1)
+    frame, rows = frame[keep], rows[keep]
+    frame, problems = _name_columns(frame, headers, template)
+    return RawTable(frame.reset_index(drop=True), rows.reset_index(drop=True), file_format, encoding,
+                    problems)
+
+
+def decode(content: bytes) -> tuple[str, str]:
+    """Text of a CSV file and its encoding: UTF-8 (with or without BOM), else GB18030 (covers GBK)."""
+    if content.startswith(b"\xef\xbb\xbf"):
+        return content[3:].decode("utf-8"), "utf-8-sig"
+    try:
+        return content.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return content.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        raise ReadError("read.encoding") from None
+
+
+def _xlsx_rows(content: bytes, sheet: str | None) -> list[list[str]]:
+    from openpyxl import load_workbook
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception:  # a damaged or disguised file: openpyxl raises many kinds
+        raise ReadError("read.bad_xlsx") from None
+    if sheet:
+        if sheet not in book.sheetnames:
+            raise ReadError("read.no_sheet", sheet=sheet, sheets="、".join(book.sheetnames))
+        worksheet = book[sheet]
+    else:
+        worksheet = book.worksheets[0]
+    grid = [[_cell_text(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
+    book.close()
+    return grid
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _find_header(grid: list[list], template: Template) -> int:
+    """Index of the first row naming at least half of the template's columns."""
+    known = _aliases(template)
+    need = max(2, len(template.columns) // 2)
+    for index, row in enumerate(grid):
+        if sum(_header_key(cell) in known for cell in row) >= need:
+            return index
+    raise ReadError("read.no_header", expected="、".join(c.zh for c in template.columns))
+
+
+def _aliases(template: Template) -> dict[str, str]:
+    names = {}
+    for column in template.columns:
+        names[_header_key(column.zh)] = column.name
+        names[_header_key(column.name)] = column.name
+    return names
+
+
+def _name_columns(frame: pd.DataFrame, headers: list, template: Template):
+    aliases = _aliases(template)
+    problems, renamed, seen = [], {}, set()
+    for position, header in enumerate(headers):
+        key = _header_key(header)
+        if key == "" and (frame[position] == "").all():
+            continue
+        if key in IGNORED_HEADERS:
+            continue
+        name = aliases.get(key)
+        if name is None:
+            problems.append(("header.unknown", {"header": str(header)}))
+        elif name in seen:
+            problems.append(("header.duplicate", {"header": str(header)}))
+        else:
+            seen.add(name)
+            renamed[position] = name
+    for column in template.columns:
+        if column.name not in seen and column.required:
+            problems.append(("header.missing", {"header": column.zh}))
+    frame = frame[list(renamed)].rename(columns=renamed)
+    for column in template.columns:  # optional columns left out of the file are blank
+        if column.name not in frame.columns:
+            frame[column.name] = ""
+    return frame[[c.name for c in template.columns]], problems
+
+
+# ---- converters: text Series -> typed Series (NA where blank or unreadable) ----------------------
+_DATE = r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+00:00(?::00)?)?$"
+_MONTH = r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:\s*[-/.]\s*0?1\s*日?)?$"
+_YEAR = r"^(\d{4})(?:\s*[-/—~至]\s*\d{2,4})?\s*(?:学年|年)?$"
+TRUE_WORDS = {"是", "y", "yes", "true", "1", "√"}
+FALSE_WORDS = {"否", "n", "no", "false", "0", "×"}
+
+
+def to_number(series: pd.Series) -> pd.Series:
+    """Numbers, with thousands separators allowed; NA where blank or not a number."""
+    return pd.to_numeric(series.str.replace(",", "", regex=False), errors="coerce")
+
+
+def to_date(series: pd.Series) -> pd.Series:
+    """Dates written 2024-05-13, 2024/5/13 or 2024年5月13日 (also 2024.5.13); NaT when not a date."""
+    parts = series.str.extract(_DATE)
+    text = parts[0] + "-" + parts[1].str.zfill(2) + "-" + parts[2].str.zfill(2)
+    return pd.to_datetime(text, format="%Y-%m-%d", errors="coerce").dt.date
+
+
+def to_month(series: pd.Series) -> pd.Series:
+    """Months as 'YYYY-MM' from 2024-05, 2024/5, 2024年5月 (or the first day of the month)."""
+    parts = series.str.extract(_MONTH)
+    month = pd.to_numeric(parts[1], errors="coerce")
+    text = parts[0] + "-" + parts[1].str.zfill(2)
+    return text.where(month.between(1, 12))
+
+
+def to_year(series: pd.Series) -> pd.Series:
+    """School years as their starting calendar year, from 2023, 2023-2024 or 2023学年."""
+    return pd.to_numeric(series.str.extract(_YEAR)[0], errors="coerce")
+
+
+def to_bool(series: pd.Series) -> pd.Series:
+    """是/否, Y/N, yes/no, true/false, 1/0; NA otherwise."""
+    lowered = series.str.lower()
+    result = pd.Series(pd.NA, index=series.index, dtype="boolean")
+    result[lowered.isin(TRUE_WORDS)] = True
+    result[lowered.isin(FALSE_WORDS)] = False
+    return result

@@ -1,0 +1,68 @@
+"""数据管理: templates, upload, preview, dry run, import with progress, the report and the audit history."""
+from datetime import date
+
+import streamlit as st
+
+from dashboard import components, downloads
+from dashboard.i18n import current_language, t
+from dashboard.importing import DATASETS, import_file, max_upload_mb, preview, report, templates
+from dashboard.routing import ensure_routed
+from queries import imports, registers
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+ensure_routed()
+components.page_header("data.title", "data.intro")
+language = current_language()
+
+dataset = st.selectbox(t("data.dataset"), DATASETS, format_func=lambda name: t(f"dataset.{name}"),
+                       key="dataset")
+st.caption(t("data.boundaries_note"))
+st.markdown(f"**{t('data.templates')}**")
+left, right, _ = st.columns([1, 1, 3])
+left.download_button(t("data.template_xlsx"), templates.template_xlsx(dataset), f"template_{dataset}.xlsx",
+                     XLSX_MIME, key="template_xlsx")
+right.download_button(t("data.template_csv"), templates.template_csv(dataset), f"template_{dataset}.csv",
+                      "text/csv", key="template_csv")
+
+uploaded = st.file_uploader(t("data.upload"), type=["xlsx", "csv"], key=f"upload_{dataset}",
+                            max_upload_size=max_upload_mb())
+sheet = st.text_input(t("data.sheet"), key="sheet").strip() or None
+if uploaded is not None:
+    content = uploaded.getvalue()
+    st.subheader(t("data.preview"))
+    first_rows = preview(dataset, content, sheet)
+    if first_rows is None:
+        st.info(t("data.preview_failed"))
+    else:
+        st.dataframe(report.preview_table(first_rows, dataset, language), hide_index=True)
+    dry_column, import_column, _ = st.columns([1.3, 1, 3])
+    dry_run = dry_column.button(t("data.dry_run"), key="dry_run", help=t("data.dry_run_help"))
+    do_import = import_column.button(t("data.import"), type="primary", key="import")
+    if dry_run or do_import:
+        bar = st.progress(0.0)
+        result = import_file(dataset, content, uploaded.name, dry_run=dry_run, sheet=sheet,
+                             progress=lambda fraction, key: bar.progress(fraction, text=t(key)))
+        (st.success if result.accepted else st.error)(report.summary(result, language))
+        for notice in report.notices(result, language):
+            st.info(notice)
+        if result.problems:
+            st.subheader(t("data.report"))
+            st.dataframe(report.problems_frame(result, language), hide_index=True)
+            st.download_button(t("data.report_download"), report.to_xlsx(result, language),
+                               f"import_report_{dataset}_{date.today()}.xlsx", XLSX_MIME, key="report_xlsx")
+
+st.subheader(t("data.status"))
+st.dataframe(report.status_table(registers.datasets(), language), hide_index=True)
+
+st.subheader(t("data.history"))
+history = imports.import_history()
+if history.empty:
+    st.info(t("data.history_empty"))
+else:
+    table = report.history_table(history, language)
+    st.dataframe(table, hide_index=True)
+    source = t("source.line", source=t("history.source"), as_of=history["occurred_at"].iloc[0][:10],
+               definition=t("data.history"))
+    components.source_line(t("history.source"), history["occurred_at"].iloc[0][:10], t("data.history"))
+    downloads.download_buttons(table, "import_history", date.today(), source, key="history")

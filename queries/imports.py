@@ -1,0 +1,24 @@
+"""Questions about imports: the audit history of files loaded, dry-run or rejected."""
+from __future__ import annotations
+
+import pandas as pd
+
+from queries._run import run
+
+IMPORT_HISTORY_SQL = """
+SELECT occurred_at, actor, action, dataset_name, file_name, file_sha256,
+  rows_new, rows_changed, rows_unchanged, outcome, detail
+FROM import_audit
+WHERE action IN ('import', 'dry_run')
+ORDER BY occurred_at DESC, audit_id DESC
+LIMIT :limit
+"""
+
+
+def import_history(limit: int = 200) -> pd.DataFrame:
+    """The latest imports and dry runs, newest first. Columns: occurred_at (ISO date and time), actor,
+    action ('import' | 'dry_run'), dataset_name, file_name, file_sha256, rows_new, rows_changed,
+    rows_unchanged (counts of rows), outcome ('loaded' | 'dry_run' | 'rejected' | 'failed'), detail."""
+    frame = run(IMPORT_HISTORY_SQL, limit=limit)
+    frame["occurred_at"] = frame["occurred_at"].astype(str).str[:19]
+    return frame

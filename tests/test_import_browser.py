@@ -1,0 +1,30 @@
+"""The page 数据管理 in headless Chromium: a bad file uploaded and dry-run shows its problems, offline."""
+import pytest
+
+from tests import import_corpus as corpus
+from tests.browser_support import (chromium_page, exceptions_on, foreign_requests, require_chromium,
+                                   running_app, sign_in, wait_until_drawn)
+from tests.conftest import TEST_PASSWORD, TEST_USERS
+
+pytestmark = pytest.mark.browser
+
+
+def test_uploading_a_bad_file_lists_its_problems_and_loads_nothing(demo_database_url, tmp_path):
+    require_chromium()
+    if not demo_database_url.startswith("sqlite"):
+        pytest.skip("the browser runs once, on the embedded database")
+    bad = tmp_path / "stations.csv"  # stations: the dataset the page starts on
+    bad.write_bytes(corpus._set("stations", "社工人数", "-5"))
+    with running_app(demo_database_url) as base, chromium_page(1440, 2400) as page:
+        sign_in(page, base, TEST_USERS["data_officer"], TEST_PASSWORD, "data-management")
+        wait_until_drawn(page, '[data-testid="stFileUploader"]')
+        page.locator('input[type="file"]').set_input_files(str(bad))
+        page.wait_for_selector("text=预览", timeout=30000)
+        page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+                               " && document.querySelectorAll('[data-testid=\"stFileUploader\"]').length === 1")
+        page.locator('button:has-text("试运行")').first.click(timeout=30000)
+        page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=30000)
+        text = page.inner_text("body")
+        assert "文件未导入：发现 1 个问题" in text and "问题清单" in text  # the table itself is a canvas
+        assert exceptions_on(page) == [] and page.dialogs == []
+        assert foreign_requests(page.requested_urls) == []
