@@ -87,7 +87,7 @@ def test_balance_chart_explains_a_year_that_disbursed_more_than_it_raised():
                           "raised_yuan": [200, 100], "disbursed_yuan": [150, 200],
                           "closing_balance_yuan": [150, 50]})
     figure = charity_charts.balance_waterfall(frame, "t", "zh")
-    notes = [a.text for a in figure.layout.annotations]
+    notes = [a.text for a in figure.layout.annotations if not a.text.startswith("单位：")]
     assert len(notes) == 1 and "2023" in notes[0] and "2022" not in notes[0]
     assert list(figure.data[0].measure) == ["absolute", "relative", "relative", "total", "relative",
                                             "relative", "total"]

@@ -39,3 +39,4 @@ ENTRIES.update({
     "download.csv": ("下载 CSV", "Download CSV"),
     "download.xlsx": ("下载 Excel", "Download Excel"),
 })
+ENTRIES.update({"chart.unit": ("单位：{unit}", "Unit: {unit}")})

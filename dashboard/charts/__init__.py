@@ -9,7 +9,9 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F
 
 
 def style(figure: go.Figure, title: str, unit: str = "") -> go.Figure:
-    """Apply the dashboard's look: title naming the subject and filter, unit on the value axis."""
+    """Apply the dashboard's look: title naming the subject and filter, and the unit written level
+    above the plot (a rotated axis title turns a one-character unit such as 个 into an arrow-like
+    glyph, and vertical Chinese is hard to read)."""
     figure.update_layout(
         title={"text": title, "x": 0, "xanchor": "left"},
         font={"family": FONT_FAMILY, "size": 14},
@@ -18,5 +20,7 @@ def style(figure: go.Figure, title: str, unit: str = "") -> go.Figure:
         legend={"orientation": "h", "yanchor": "bottom", "y": -0.25, "x": 0},
     )
     if unit:
-        figure.update_yaxes(title_text=unit)
+        from dashboard.i18n import t
+        figure.add_annotation(text=t("chart.unit", unit=unit), xref="paper", yref="paper", x=0, y=1.0,
+                              xanchor="left", yanchor="bottom", showarrow=False, font={"size": 12, "color": "#666"})
     return figure
