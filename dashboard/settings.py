@@ -56,6 +56,5 @@ SETTINGS += [
     Setting("IDLE_TIMEOUT_MINUTES", "30", "a session idle this long must sign in again (shared office PCs)"),
     Setting("SSO_ROLE_CLAIM", "dashboard_role",
             "the OIDC claim holding the user's role when single sign-on (st.login) is configured"),
-    Setting("MAX_UPLOAD_MB", "50", "largest file an import accepts; larger ones are refused before reading"),
 ]
 _BY_NAME.update({s.name: s for s in SETTINGS})

@@ -114,6 +114,7 @@ def sign_in(page, base: str, username: str, password: str, path: str = "") -> No
     inputs.nth(0).fill(username)
     inputs.nth(1).fill(password)
     page.locator('[data-testid="stFormSubmitButton"] button').click()
+    page.wait_for_selector('input[type="password"]', state="detached", timeout=60000)
 
 
 def save_whole_page(page, path) -> None:
