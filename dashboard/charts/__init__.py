@@ -21,6 +21,7 @@ def style(figure: go.Figure, title: str, unit: str = "") -> go.Figure:
     )
     if unit:
         from dashboard.i18n import t
-        figure.add_annotation(text=t("chart.unit", unit=unit), xref="paper", yref="paper", x=0, y=1.0,
-                              xanchor="left", yanchor="bottom", showarrow=False, font={"size": 12, "color": "#666"})
+        # Top right: charts put their notes at the top left.
+        figure.add_annotation(text=t("chart.unit", unit=unit), xref="paper", yref="paper", x=1.0, y=1.0,
+                              xanchor="right", yanchor="bottom", showarrow=False, font={"size": 12, "color": "#666"})
     return figure
