@@ -85,8 +85,8 @@ def warning_summary(county_code: str | None = None, start_month: str = FIRST_MON
                limit_days=limit_days)
 
 
-WARNINGS_BY_DEPARTMENT_SQL = """
-SELECT w.source_department AS source_department,
+# The same measures of warnings, grouped by one dimension or another.
+_WARNING_MEASURES = """
   SUM(w.warning_count) AS warning_count,
   SUM(CASE WHEN w.outcome = 'brought_in' THEN w.warning_count ELSE 0 END) AS brought_in_count,
   SUM(CASE WHEN w.outcome = 'not_eligible' THEN w.warning_count ELSE 0 END) AS not_eligible_count,
@@ -98,24 +98,15 @@ SELECT w.source_department AS source_department,
 FROM risk_warnings_monthly w
 WHERE (CAST(:county_code AS VARCHAR(6)) IS NULL OR w.county_code = :county_code)
   AND w.month BETWEEN :start_month AND :end_month
-GROUP BY w.source_department
+"""
+
+WARNINGS_BY_DEPARTMENT_SQL = """
+SELECT w.source_department AS source_department,""" + _WARNING_MEASURES + """GROUP BY w.source_department
 ORDER BY warning_count DESC, w.source_department
 """
 
 WARNINGS_BY_TYPE_SQL = """
-SELECT w.warning_type AS warning_type,
-  SUM(w.warning_count) AS warning_count,
-  SUM(CASE WHEN w.outcome = 'brought_in' THEN w.warning_count ELSE 0 END) AS brought_in_count,
-  SUM(CASE WHEN w.outcome = 'not_eligible' THEN w.warning_count ELSE 0 END) AS not_eligible_count,
-  SUM(CASE WHEN w.outcome = 'open' THEN w.warning_count ELSE 0 END) AS open_count,
-  SUM(CASE WHEN w.outcome <> 'open' AND w.days_to_handle <= :limit_days
-           THEN w.warning_count ELSE 0 END) AS handled_within_limit_count,
-  100.0 * SUM(CASE WHEN w.outcome <> 'open' AND w.days_to_handle <= :limit_days
-                   THEN w.warning_count ELSE 0 END) / NULLIF(SUM(w.warning_count), 0) AS handled_within_limit_pct
-FROM risk_warnings_monthly w
-WHERE (CAST(:county_code AS VARCHAR(6)) IS NULL OR w.county_code = :county_code)
-  AND w.month BETWEEN :start_month AND :end_month
-GROUP BY w.warning_type
+SELECT w.warning_type AS warning_type,""" + _WARNING_MEASURES + """GROUP BY w.warning_type
 ORDER BY warning_count DESC, w.warning_type
 """
 
