@@ -17,10 +17,12 @@ from geo import coverage, maps
 from geo.reference import county_shapes, load_counties_geojson
 from geo.townships import read_geometry
 from queries import coverage as q
+from queries import social_assistance
 
 LAYERS = ("counties", "townships", "villages", "stations", "points", "sites")
 DEFAULT_LAYERS = ("counties", "townships", "villages", "stations", "points")
-MEASURES = ("covered_population_pct", "home_visits_per_1000", "social_workers_per_10000")
+MEASURES = ("covered_population_pct", "home_visits_per_1000", "social_workers_per_10000",
+            "warnings_per_1000_monitored")
 DISTANCE_CHOICES_KM = (1.0, 2.0, 3.0, 5.0, 8.0, 10.0, 15.0)
 NEXT_SITE_COUNT = 10
 VISIT_MONTHS = 12  # home visits per 1,000 residents count the last 12 months with data
@@ -97,8 +99,11 @@ def _analyse(distance_km: float, county_code: str | None, township_code: str | N
     measures = q.township_measures(*(months or ("0000-01", "0000-01")))
     # Townships of the whole county stay shaded when one township is chosen; the table shows the scope.
     context = covered[covered["county_code"] == county_code] if county_code else covered
+    warnings = social_assistance.warnings_per_1000_monitored_by_township()[
+        ["township_code", "warnings_per_1000_monitored"]]
     by_township = coverage.coverage_summary(context, ["township_code"]).merge(
-        measures.drop(columns=["county_code"]), on="township_code", how="left")
+        measures.drop(columns=["county_code"]), on="township_code", how="left").merge(
+        warnings, on="township_code", how="left")
     by_township["county_code"] = by_township["township_code"].str[:6]
     level = "township" if township_code else "county" if county_code else "city"
     return CoverageView(

@@ -78,3 +78,10 @@ def test_coverage_page_on_an_empty_database_explains_instead_of_failing(empty_db
     at = open_coverage()
     assert not at.exception
     assert any("暂无数据" in info.value for info in at.info)
+
+
+def test_the_map_can_shade_townships_by_warnings_per_1000_monitored(demo_db):
+    at = open_coverage({"measure": "warnings_per_1000_monitored"})
+    assert not at.exception, [e.value for e in at.exception]
+    legend = " ".join(m.value for m in at.markdown)
+    assert "每千名监测对象风险预警数" in legend
