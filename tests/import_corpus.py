@@ -49,6 +49,22 @@ VALID_ROWS = {
         {"日期": "2024年5月20日", "类型": "拨付", "资金来源": "", "慈善组织": "惠州市慈善总会", "项目": "大病救助",
          "县区": "惠城区", "金额（元）": "12000"},
     ],
+    "monitored_population": [
+        {"统计月份": "2024-05", "县区": "惠城区", "镇街": "桥东街道", "监测对象类别": "低保对象", "监测人数": "420"},
+        {"统计月份": "2024-05", "县区": "441324", "镇街": "龙城街道", "监测对象类别": "困境儿童", "监测人数": "3"},
+    ],
+    "risk_warnings": [
+        {"预警月份": "2024-05", "县区": "惠城区", "镇街": "桥东街道", "数据来源部门": "医保", "预警类型": "大额医疗支出",
+         "处置结果": "纳入保障", "处置天数": "9", "预警条数": "3"},
+        {"预警月份": "2024-05", "县区": "惠城区", "镇街": "桥东街道", "数据来源部门": "公安", "预警类型": "家庭成员变动",
+         "处置结果": "处置中", "处置天数": "20", "预警条数": "1"},
+    ],
+    "assistance_requests": [
+        {"提交月份": "2024-05", "县区": "惠阳区", "镇街": "淡水街道", "需求类型": "医疗救助", "办理结果": "已救助帮扶",
+         "办理天数": "6", "需求件数": "2"},
+        {"提交月份": "2024-04", "县区": "441303", "镇街": "441303001", "需求类型": "基本生活", "办理结果": "转介服务",
+         "办理天数": "12", "需求件数": "1"},
+    ],
 }
 
 
@@ -166,6 +182,15 @@ def bad_files() -> list[BadFile]:
         BadFile("bad_direction", "charity_flows", _set("charity_flows", "类型", "转账"), "value.unknown_direction"),
         BadFile("unknown_programme", "charity_flows", _set("charity_flows", "项目", "助学"), "value.unknown_programme"),
         BadFile("negative_amount", "charity_flows", _set("charity_flows", "金额（元）", "-500"), "value.negative"),
+        BadFile("unknown_monitored_category", "monitored_population", _set("monitored_population", "监测对象类别", "低收入"),
+                "value.unknown_monitored_category"),
+        BadFile("unknown_department", "risk_warnings", _set("risk_warnings", "数据来源部门", "气象局"),
+                "value.unknown_department"),
+        BadFile("negative_warnings", "risk_warnings", _set("risk_warnings", "预警条数", "-3"), "value.negative"),
+        BadFile("township_of_another_county", "assistance_requests",
+                _set("assistance_requests", "镇街", "桥东街道"), "value.unknown_township"),
+        BadFile("unknown_need", "assistance_requests", _set("assistance_requests", "需求类型", "其他需求"),
+                "value.unknown_request_need"),
         BadFile("one_bad_row_among_good", "visits",
                 csv_bytes(pd.concat([visits] * 50 + [_with("visits", 0, 服务对象类别="外来人员").iloc[[0]]])
                           .assign(统计月份=[f"20{10 + i // 12:02d}-{i % 12 + 1:02d}" for i in range(101)])),

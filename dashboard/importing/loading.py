@@ -54,6 +54,14 @@ TABLE_COLUMNS = {
     "charity_flows": {"date": "flow_date", "direction": "direction", "source": "source_type",
                       "organisation": "organisation_code", "programme": "programme_code",
                       "district": "county_code", "amount_yuan": "amount_yuan"},
+    "monitored_population": {"month": "month", "district": "county_code", "township": "township_code",
+                             "category": "category_code", "persons": "person_count"},
+    "risk_warnings": {"month": "month", "district": "county_code", "township": "township_code",
+                      "department": "source_department", "warning_type": "warning_type", "outcome": "outcome",
+                      "days_to_handle": "days_to_handle", "warnings": "warning_count"},
+    "assistance_requests": {"month": "month", "district": "county_code", "township": "township_code",
+                            "need": "need_code", "outcome": "outcome", "days_to_handle": "days_to_handle",
+                            "requests": "request_count"},
 }
 PRIMARY_TABLE = {name: ("charity_flows" if name == "charity_flows" else t.tables[0])
                  for name, t in TEMPLATES.items()}

@@ -98,6 +98,34 @@ TEMPLATES: dict[str, Template] = {t.dataset: t for t in [
         # are one row with their sum. See loading.CHARITY_KEY_NOTE.
         key=("date", "direction", "source", "organisation", "programme", "district"),
         tables=("charity_organisations", "charity_flows")),
+    # Social assistance (exported from the monitoring and assistance systems): counts only, no person.
+    Template("monitored_population", (
+        Column("month", "统计月份", MONTH, example="2024-05"),
+        Column("district", "县区", COUNTY, example="惠城区"),
+        Column("township", "镇街", TOWNSHIP, example="小金口街道"),
+        Column("category", "监测对象类别", CODE, code_kind="monitored_category", example="低保对象"),
+        Column("persons", "监测人数", INT, example=420),
+    ), key=("month", "township", "category"), tables=("monitored_population_monthly",)),
+    Template("risk_warnings", (
+        Column("month", "预警月份", MONTH, example="2024-05"),
+        Column("district", "县区", COUNTY, example="惠城区"),
+        Column("township", "镇街", TOWNSHIP, example="小金口街道"),
+        Column("department", "数据来源部门", CODE, code_kind="department", example="医保"),
+        Column("warning_type", "预警类型", CODE, code_kind="warning_type", example="大额医疗支出"),
+        Column("outcome", "处置结果", CODE, code_kind="warning_outcome", example="纳入保障"),
+        Column("days_to_handle", "处置天数", INT, example=9),
+        Column("warnings", "预警条数", INT, example=3),
+    ), key=("month", "township", "department", "warning_type", "outcome", "days_to_handle"),
+        tables=("risk_warnings_monthly",)),
+    Template("assistance_requests", (
+        Column("month", "提交月份", MONTH, example="2024-05"),
+        Column("district", "县区", COUNTY, example="惠城区"),
+        Column("township", "镇街", TOWNSHIP, example="小金口街道"),
+        Column("need", "需求类型", CODE, code_kind="request_need", example="医疗救助"),
+        Column("outcome", "办理结果", CODE, code_kind="request_outcome", example="已救助帮扶"),
+        Column("days_to_handle", "办理天数", INT, example=6),
+        Column("requests", "需求件数", INT, example=2),
+    ), key=("month", "township", "need", "outcome", "days_to_handle"), tables=("assistance_requests_monthly",)),
 ]}
 
 # Small code lists that are not dimensions of the dashboard (value -> code).
