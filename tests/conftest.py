@@ -106,3 +106,17 @@ def scratch_db(request, tmp_path_factory, monkeypatch):
     add_test_users(engine)
     monkeypatch.setenv("DATABASE_URL", url)
     return url
+
+
+def hostile_database(tmp_path_factory, tables, text: str) -> str:
+    """A demo SQLite database (with the test accounts) whose names in the given tables are all `text`."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'hostile.sqlite3'}"
+    engine = db.get_engine(url)
+    migrate.upgrade(engine)
+    load_demo(engine)
+    add_test_users(engine)
+    with engine.begin() as conn:
+        for table in tables:
+            conn.execute(sa.update(table).values(name_zh=text))
+        db.bump_data_version(conn)
+    return url

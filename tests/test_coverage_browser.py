@@ -3,13 +3,11 @@ URL, hostile names stay text, and nothing is requested from another host."""
 import re
 
 import pytest
-import sqlalchemy as sa
 
-from dashboard import codes, db, migrate, schema
-from dashboard.demo import load_demo
+from dashboard import codes, schema
 from tests.browser_support import (chromium_page, exceptions_on, foreign_requests, require_chromium,
                                    running_app, sign_in, wait_until_drawn)
-from tests.conftest import TEST_PASSWORD, TEST_USERS, add_test_users
+from tests.conftest import TEST_PASSWORD, TEST_USERS, hostile_database
 
 pytestmark = pytest.mark.browser
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
@@ -21,14 +19,7 @@ def hostile_app_url(tmp_path_factory, demo_database_url):
     require_chromium()
     if not demo_database_url.startswith("sqlite"):
         pytest.skip("the browser runs once, on the embedded database")
-    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'coverage.sqlite3'}"
-    engine = db.get_engine(url)
-    migrate.upgrade(engine)
-    load_demo(engine)
-    add_test_users(engine)
-    with engine.begin() as conn:
-        conn.execute(sa.update(schema.stations).values(name_zh=XSS))
-        db.bump_data_version(conn)
+    url = hostile_database(tmp_path_factory, [schema.stations], XSS)
     with running_app(url) as base:
         yield base
 

@@ -4,12 +4,11 @@ import pytest
 import sqlalchemy as sa
 
 import streamlit_app
-from dashboard import db, migrate, schema
-from dashboard.demo import load_demo
+from dashboard import db, schema
 from tests.app_support import signed_in_app
 from tests.browser_support import (chromium_page, exceptions_on, foreign_requests, require_chromium,
                                    running_app, sign_in, wait_until_drawn)
-from tests.conftest import TEST_PASSWORD, TEST_USERS, add_test_users
+from tests.conftest import TEST_PASSWORD, TEST_USERS, hostile_database
 
 XSS = "<img src=x onerror=alert(1)><script>alert(2)</script>"
 INJECTIONS = ["441302' OR '1'='1", "'; DROP TABLE stations; --", "1 OR 1=1", "<script>alert(1)</script>",
@@ -56,16 +55,8 @@ def hostile_app(tmp_path_factory, demo_database_url):
     require_chromium()
     if not demo_database_url.startswith("sqlite"):
         pytest.skip("the browser runs once, on the embedded database")
-    url = f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'hostile.sqlite3'}"
-    engine = db.get_engine(url)
-    migrate.upgrade(engine)
-    load_demo(engine)
-    add_test_users(engine)
-    with engine.begin() as conn:
-        for table in (schema.stations, schema.townships, schema.villages, schema.charity_organisations,
-                      schema.community_funds):
-            conn.execute(sa.update(table).values(name_zh=XSS))
-        db.bump_data_version(conn)
+    url = hostile_database(tmp_path_factory, [schema.stations, schema.townships, schema.villages,
+                                              schema.charity_organisations, schema.community_funds], XSS)
     with running_app(url) as base:
         yield base
 
