@@ -153,5 +153,5 @@ def import_township_boundaries(engine: sa.Engine, content: bytes, file_name: str
             occurred_at=dt.datetime.now(), actor=actor, action="import", dataset_name=DATASET,
             file_name=file_name[:255], file_sha256=hashlib.sha256(content).hexdigest(), rows_new=count,
             outcome="ok", detail=f"crs={crs or 'file'}"))
-        finish_write(conn)
+        finish_write(conn, ["boundaries"])
     return BoundaryImportResult(count, replaced)

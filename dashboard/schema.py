@@ -310,3 +310,120 @@ users = sa.Table(
     sa.Column("created_at", sa.DateTime, nullable=False),
     sa.Column("last_sign_in_at", sa.DateTime),
 )
+
+# ---- summaries ---------------------------------------------------------------------------------
+# Derived tables that the write path (demo load, import, province benchmark) rebuilds in the same
+# transaction as the data they summarise (dashboard/summaries.py), so the pages' queries read a few
+# thousand rows instead of millions. Never written by hand; always equal to a GROUP BY of their sources.
+visits_county_monthly = sa.Table(
+    "visits_county_monthly", metadata,
+    sa.Column("month", MONTH, primary_key=True),
+    sa.Column("county_code", sa.String(6), primary_key=True),
+    sa.Column("group_code", sa.String(30), primary_key=True),
+    sa.Column("home_visit_count", sa.Integer, nullable=False),
+    sa.Column("case_count", sa.Integer, nullable=False),
+    sa.Column("people_served_count", sa.Integer, nullable=False),
+    sa.Column("six_society_visit_count", sa.Integer, nullable=False),
+    sa.Column("six_society_case_count", sa.Integer, nullable=False),
+    sa.Column("six_society_people_served_count", sa.Integer, nullable=False),
+)
+
+# Visits rolled up to the township station (a village point's visits count for its station).
+visits_station_monthly = sa.Table(
+    "visits_station_monthly", metadata,
+    sa.Column("month", MONTH, primary_key=True),
+    sa.Column("station_code", sa.String(20), primary_key=True),
+    sa.Column("county_code", sa.String(6), nullable=False, index=True),
+    sa.Column("home_visit_count", sa.Integer, nullable=False),
+    sa.Column("case_count", sa.Integer, nullable=False),
+    sa.Column("people_served_count", sa.Integer, nullable=False),
+)
+
+recipients_county_quarterly = sa.Table(
+    "recipients_county_quarterly", metadata,
+    sa.Column("quarter", sa.String(7), primary_key=True),
+    sa.Column("county_code", sa.String(6), primary_key=True),
+    sa.Column("group_code", sa.String(30), primary_key=True),
+    sa.Column("registered_count", sa.Integer, nullable=False),
+    sa.Column("visited_count", sa.Integer, nullable=False),
+)
+
+recipients_station_quarterly = sa.Table(
+    "recipients_station_quarterly", metadata,
+    sa.Column("quarter", sa.String(7), primary_key=True),
+    sa.Column("station_code", sa.String(20), primary_key=True),
+    sa.Column("county_code", sa.String(6), nullable=False, index=True),
+    sa.Column("groups_short_count", sa.Integer, nullable=False),
+    sa.Column("registered_count", sa.Integer, nullable=False),
+    sa.Column("visited_count", sa.Integer, nullable=False),
+)
+
+# Linked charity resources per county and month.
+resources_county_monthly = sa.Table(
+    "resources_county_monthly", metadata,
+    sa.Column("month", MONTH, primary_key=True),
+    sa.Column("county_code", sa.String(6), primary_key=True),
+    sa.Column("linked_charity_yuan", MONEY, nullable=False),
+)
+
+# Renovations per year of completion ('YYYY'); pages ask for whole years, so these answer them.
+renovations_yearly = sa.Table(
+    "renovations_yearly", metadata,
+    sa.Column("year", sa.String(4), nullable=False, index=True),
+    sa.Column("county_code", sa.String(6), nullable=False),
+    sa.Column("township_code", sa.String(9)),  # NULL: renovations recorded without a township
+    sa.Column("category", sa.String(40), nullable=False),
+    sa.Column("household_count", sa.Integer, nullable=False),
+    sa.Column("cost_yuan", MONEY, nullable=False),
+)
+
+renovation_aims_yearly = sa.Table(
+    "renovation_aims_yearly", metadata,
+    sa.Column("year", sa.String(4), primary_key=True),
+    sa.Column("county_code", sa.String(6), primary_key=True),
+    sa.Column("aim_code", sa.String(30), primary_key=True),
+    sa.Column("household_count", sa.Integer, nullable=False),
+)
+
+# Charity flows per calendar year, one table per question the charity page asks.
+charity_org_yearly = sa.Table(
+    "charity_org_yearly", metadata,
+    sa.Column("year", sa.String(4), primary_key=True),
+    sa.Column("organisation_code", sa.String(30), primary_key=True),
+    sa.Column("direction", sa.String(10), primary_key=True),
+    sa.Column("amount_yuan", MONEY, nullable=False),
+)
+
+charity_county_yearly = sa.Table(
+    "charity_county_yearly", metadata,
+    sa.Column("year", sa.String(4), nullable=False, index=True),
+    sa.Column("county_code", sa.String(6)),  # the flow's county; NULL: city-wide
+    sa.Column("direction", sa.String(10), nullable=False),
+    sa.Column("amount_yuan", MONEY, nullable=False),
+)
+
+charity_source_yearly = sa.Table(
+    "charity_source_yearly", metadata,
+    sa.Column("year", sa.String(4), primary_key=True),
+    sa.Column("organisation_code", sa.String(30), primary_key=True),
+    sa.Column("source_type", sa.String(30), primary_key=True),  # 'other' where the flow names none
+    sa.Column("amount_yuan", MONEY, nullable=False),
+)
+
+charity_programme_yearly = sa.Table(
+    "charity_programme_yearly", metadata,
+    sa.Column("year", sa.String(4), primary_key=True),
+    sa.Column("organisation_code", sa.String(30), primary_key=True),
+    sa.Column("programme_code", sa.String(30), primary_key=True),
+    sa.Column("amount_yuan", MONEY, nullable=False),
+)
+
+charity_destination_yearly = sa.Table(
+    "charity_destination_yearly", metadata,
+    sa.Column("year", sa.String(4), nullable=False, index=True),
+    sa.Column("organisation_county_code", sa.String(6)),  # NULL: a city-level organisation
+    sa.Column("programme_code", sa.String(30), nullable=False),
+    sa.Column("county_code", sa.String(6), nullable=False),  # 'other' where the flow names none
+    sa.Column("beneficiary_group", sa.String(30), nullable=False),  # 'other' likewise
+    sa.Column("amount_yuan", MONEY, nullable=False),
+)

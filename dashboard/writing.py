@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import pandas as pd
 import sqlalchemy as sa
 
-from dashboard import db
+from dashboard import db, summaries
 from dashboard.schema import datasets
 
 INSERT_CHUNK_ROWS = 5000
@@ -34,6 +35,8 @@ def mark_dataset(conn: sa.Connection, name: str, is_demo: bool, row_count: int) 
                                             loaded_at=dt.datetime.now()))
 
 
-def finish_write(conn: sa.Connection) -> None:
-    """Close a write: advance the data version so every cache sees the new data."""
+def finish_write(conn: sa.Connection, changed_tables: Iterable[str] | None = None) -> None:
+    """Close a write: rebuild the summaries of the tables it changed (all when not said), then advance
+    the data version so every cache sees the new data."""
+    summaries.refresh(conn, None if changed_tables is None else set(changed_tables))
     db.bump_data_version(conn)

@@ -5,16 +5,17 @@ from datetime import date
 
 import pandas as pd
 
+from queries._periods import whole_years
 from queries._run import FAR_FUTURE, run
 
 CHARITY_BY_YEAR_SQL = """
-SELECT SUBSTR(CAST(f.flow_date AS VARCHAR(10)), 1, 4) AS year,
-  COALESCE(SUM(CASE WHEN f.direction = 'raised' THEN f.amount_yuan END), 0) AS raised_yuan,
-  COALESCE(SUM(CASE WHEN f.direction = 'disbursed' THEN f.amount_yuan END), 0) AS disbursed_yuan
-FROM charity_flows f
-WHERE (CAST(:county_code AS VARCHAR(6)) IS NULL OR f.county_code = :county_code)
-GROUP BY 1
-ORDER BY 1
+SELECT y.year,
+  COALESCE(SUM(CASE WHEN y.direction = 'raised' THEN y.amount_yuan END), 0) AS raised_yuan,
+  COALESCE(SUM(CASE WHEN y.direction = 'disbursed' THEN y.amount_yuan END), 0) AS disbursed_yuan
+FROM charity_county_yearly y
+WHERE (CAST(:county_code AS VARCHAR(6)) IS NULL OR y.county_code = :county_code)
+GROUP BY y.year
+ORDER BY y.year
 """
 
 
@@ -32,10 +33,21 @@ FROM charity_flows f
 WHERE f.flow_date BETWEEN :start_date AND :end_date
 """
 
+CHARITY_TOTALS_BY_YEARS_SQL = """
+SELECT
+  COALESCE(SUM(CASE WHEN y.direction = 'raised' THEN y.amount_yuan END), 0) AS raised_yuan,
+  COALESCE(SUM(CASE WHEN y.direction = 'disbursed' THEN y.amount_yuan END), 0) AS disbursed_yuan
+FROM charity_county_yearly y
+WHERE y.year BETWEEN :start_year AND :end_year
+"""
+
 
 def charity_totals(start_date: date, end_date: date) -> pd.DataFrame:
     """One row: money raised and disbursed between two dates (inclusive). Columns: raised_yuan,
     disbursed_yuan."""
+    years = whole_years(start_date, end_date)
+    if years:
+        return run(CHARITY_TOTALS_BY_YEARS_SQL, start_year=years[0], end_year=years[1])
     return run(CHARITY_TOTALS_SQL, start_date=start_date, end_date=end_date)
 
 
@@ -74,13 +86,13 @@ _ORGANISATION_FILTER = "(CAST(:county_code AS VARCHAR(6)) IS NULL OR o.county_co
 
 BALANCE_BY_YEAR_SQL = """
 WITH yearly AS (
-  SELECT SUBSTR(CAST(f.flow_date AS VARCHAR(10)), 1, 4) AS year,
+  SELECT f.year,
     SUM(CASE WHEN f.direction = 'raised' THEN f.amount_yuan ELSE 0 END) AS raised_yuan,
     SUM(CASE WHEN f.direction = 'disbursed' THEN f.amount_yuan ELSE 0 END) AS disbursed_yuan
-  FROM charity_flows f
+  FROM charity_org_yearly f
   JOIN charity_organisations o ON o.organisation_code = f.organisation_code
   WHERE """ + _ORGANISATION_FILTER + """
-  GROUP BY 1
+  GROUP BY f.year
 ),
 opening AS (
   SELECT COALESCE(SUM(o.opening_balance_yuan), 0) AS opening_yuan
@@ -134,12 +146,26 @@ WHERE """ + _ORGANISATION_FILTER + """
 ORDER BY COALESCE(fl.raised_yuan, 0) + COALESCE(fl.disbursed_yuan, 0) DESC, o.organisation_code
 """
 
+ORGANISATION_BALANCES_BY_YEARS_SQL = ORGANISATION_BALANCES_SQL.replace("""
+  SELECT f.organisation_code,
+    SUM(CASE WHEN f.flow_date < :start_date""", """
+  SELECT f.organisation_code,
+    SUM(CASE WHEN f.year < :start_year""").replace(
+    "f.flow_date BETWEEN :start_date AND :end_date", "f.year BETWEEN :start_year AND :end_year").replace(
+    """  FROM charity_flows f
+  WHERE f.flow_date <= :end_date""", """  FROM charity_org_yearly f
+  WHERE f.year <= :end_year""")
+
 
 def organisation_balances(county_code: str | None = None, start_date: date = FAR_PAST,
                           end_date: date = FAR_FUTURE) -> pd.DataFrame:
     """Per organisation over a period: balance at its start, raised, disbursed, balance at its end
     (largest turnover first). Columns: organisation_code, organisation_name_zh, county_code,
     opening_balance_yuan, raised_yuan, disbursed_yuan, closing_balance_yuan."""
+    years = whole_years(start_date, end_date)
+    if years:
+        return run(ORGANISATION_BALANCES_BY_YEARS_SQL, county_code=county_code, start_year=years[0],
+                   end_year=years[1])
     return run(ORGANISATION_BALANCES_SQL, county_code=county_code, start_date=start_date,
                end_date=end_date)
 
@@ -155,11 +181,25 @@ GROUP BY f.organisation_code, COALESCE(f.source_type, 'other')
 ORDER BY f.organisation_code, 2
 """
 
+RAISED_BY_SOURCE_BY_YEARS_SQL = """
+SELECT y.organisation_code, y.source_type, SUM(y.amount_yuan) AS amount_yuan
+FROM charity_source_yearly y
+JOIN charity_organisations o ON o.organisation_code = y.organisation_code
+WHERE y.year BETWEEN :start_year AND :end_year
+  AND """ + _ORGANISATION_FILTER + """
+GROUP BY y.organisation_code, y.source_type
+ORDER BY y.organisation_code, 2
+"""
+
 
 def raised_by_source(county_code: str | None = None, start_date: date = FAR_PAST,
                      end_date: date = FAR_FUTURE) -> pd.DataFrame:
     """Money raised per organisation and source of funds. Columns: organisation_code, source_type,
     amount_yuan."""
+    years = whole_years(start_date, end_date)
+    if years:
+        return run(RAISED_BY_SOURCE_BY_YEARS_SQL, county_code=county_code, start_year=years[0],
+                   end_year=years[1])
     return run(RAISED_BY_SOURCE_SQL, county_code=county_code, start_date=start_date, end_date=end_date)
 
 
@@ -173,11 +213,25 @@ GROUP BY f.organisation_code, f.programme_code
 ORDER BY f.organisation_code, f.programme_code
 """
 
+DISBURSED_BY_PROGRAMME_BY_YEARS_SQL = """
+SELECT y.organisation_code, y.programme_code, SUM(y.amount_yuan) AS amount_yuan
+FROM charity_programme_yearly y
+JOIN charity_organisations o ON o.organisation_code = y.organisation_code
+WHERE y.year BETWEEN :start_year AND :end_year
+  AND """ + _ORGANISATION_FILTER + """
+GROUP BY y.organisation_code, y.programme_code
+ORDER BY y.organisation_code, y.programme_code
+"""
+
 
 def disbursed_by_programme(county_code: str | None = None, start_date: date = FAR_PAST,
                            end_date: date = FAR_FUTURE) -> pd.DataFrame:
     """Money disbursed per organisation and programme. Columns: organisation_code, programme_code,
     amount_yuan."""
+    years = whole_years(start_date, end_date)
+    if years:
+        return run(DISBURSED_BY_PROGRAMME_BY_YEARS_SQL, county_code=county_code, start_year=years[0],
+                   end_year=years[1])
     return run(DISBURSED_BY_PROGRAMME_SQL, county_code=county_code, start_date=start_date,
                end_date=end_date)
 
@@ -195,20 +249,34 @@ GROUP BY 1, 2
 ORDER BY 1, 2
 """
 
+DISBURSED_BY_DESTINATION_BY_YEARS_SQL = """
+SELECT y.programme_code,
+  CASE WHEN :destination = 'group' THEN y.beneficiary_group ELSE y.county_code END AS destination_code,
+  SUM(y.amount_yuan) AS amount_yuan
+FROM charity_destination_yearly y
+WHERE y.year BETWEEN :start_year AND :end_year
+  AND (CAST(:county_code AS VARCHAR(6)) IS NULL OR y.organisation_county_code = :county_code)
+GROUP BY 1, 2
+ORDER BY 1, 2
+"""
+
 
 def disbursed_by_destination(destination: str = "county", county_code: str | None = None,
                              start_date: date = FAR_PAST, end_date: date = FAR_FUTURE) -> pd.DataFrame:
     """Money disbursed per programme and where it went: the county ('county') or the group of
     beneficiaries ('group'). Columns: programme_code, destination_code, amount_yuan."""
+    years = whole_years(start_date, end_date)
+    if years:
+        return run(DISBURSED_BY_DESTINATION_BY_YEARS_SQL, destination=destination, county_code=county_code,
+                   start_year=years[0], end_year=years[1])
     return run(DISBURSED_BY_DESTINATION_SQL, destination=destination, county_code=county_code,
                start_date=start_date, end_date=end_date)
 
 
 CHARITY_YEARS_SQL = """
-SELECT MIN(SUBSTR(CAST(flow_date AS VARCHAR(10)), 1, 4)) AS first_year,
-  MAX(SUBSTR(CAST(flow_date AS VARCHAR(10)), 1, 4)) AS last_year,
-  MAX(flow_date) AS last_flow_date
-FROM charity_flows
+SELECT (SELECT MIN(year) FROM charity_county_yearly) AS first_year,
+  (SELECT MAX(year) FROM charity_county_yearly) AS last_year,
+  (SELECT MAX(flow_date) FROM charity_flows) AS last_flow_date
 """
 
 

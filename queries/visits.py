@@ -15,10 +15,9 @@ SELECT
   COALESCE(SUM(v.six_society_visit_count), 0) AS six_society_visit_count,
   COALESCE(SUM(v.six_society_case_count), 0) AS six_society_case_count,
   COALESCE(SUM(v.six_society_people_served_count), 0) AS six_society_people_served_count
-FROM visits_monthly v
-JOIN stations s ON s.station_code = v.station_code
+FROM visits_county_monthly v
 WHERE v.month BETWEEN :start_month AND :end_month
-  AND (CAST(:county_code AS VARCHAR(6)) IS NULL OR s.county_code = :county_code)
+  AND (CAST(:county_code AS VARCHAR(6)) IS NULL OR v.county_code = :county_code)
 """
 
 
@@ -31,10 +30,9 @@ def visit_totals(start_month: str = FIRST_MONTH, end_month: str = LAST_MONTH,
 
 LINKED_CHARITY_SQL = """
 SELECT COALESCE(SUM(r.linked_charity_yuan), 0) AS linked_charity_yuan
-FROM station_resources_monthly r
-JOIN stations s ON s.station_code = r.station_code
+FROM resources_county_monthly r
 WHERE r.month BETWEEN :start_month AND :end_month
-  AND (CAST(:county_code AS VARCHAR(6)) IS NULL OR s.county_code = :county_code)
+  AND (CAST(:county_code AS VARCHAR(6)) IS NULL OR r.county_code = :county_code)
 """
 
 
@@ -52,10 +50,9 @@ SELECT
   SUM(v.home_visit_count) AS home_visit_count,
   SUM(v.case_count) AS case_count,
   SUM(v.people_served_count) AS people_served_count
-FROM visits_monthly v
-JOIN stations s ON s.station_code = v.station_code
+FROM visits_county_monthly v
 WHERE v.month BETWEEN :start_month AND :end_month
-  AND (CAST(:county_code AS VARCHAR(6)) IS NULL OR s.county_code = :county_code)
+  AND (CAST(:county_code AS VARCHAR(6)) IS NULL OR v.county_code = :county_code)
   AND (CAST(:group_code AS VARCHAR(30)) IS NULL OR v.group_code = :group_code)
 GROUP BY 1
 ORDER BY 1
@@ -81,9 +78,10 @@ def visit_months() -> pd.DataFrame:
     return run(VISIT_MONTHS_SQL)
 
 
+# The visit queries read summaries (dashboard/summaries.py) that carry each row's county.
 _VISIT_FILTER = """
 WHERE v.month BETWEEN :start_month AND :end_month
-  AND (CAST(:county_code AS VARCHAR(6)) IS NULL OR s.county_code = :county_code)
+  AND (CAST(:county_code AS VARCHAR(6)) IS NULL OR v.county_code = :county_code)
 """
 _VISIT_SUMS = """
   SUM(v.home_visit_count) AS home_visit_count,
@@ -95,8 +93,7 @@ _QUARTER_OF_MONTH = ("SUBSTR({m}, 1, 4) || '-Q' || "
 VISITS_BY_MONTH_SQL = """
 SELECT v.month,""" + _VISIT_SUMS + """,
   SUM(v.six_society_visit_count) AS six_society_visit_count
-FROM visits_monthly v
-JOIN stations s ON s.station_code = v.station_code""" + _VISIT_FILTER + """
+FROM visits_county_monthly v""" + _VISIT_FILTER + """
 GROUP BY v.month
 ORDER BY v.month
 """
@@ -111,8 +108,7 @@ def visits_by_month(county_code: str | None = None, start_month: str = FIRST_MON
 
 VISITS_BY_GROUP_SQL = """
 SELECT v.group_code,""" + _VISIT_SUMS + """
-FROM visits_monthly v
-JOIN stations s ON s.station_code = v.station_code""" + _VISIT_FILTER + """
+FROM visits_county_monthly v""" + _VISIT_FILTER + """
 GROUP BY v.group_code
 ORDER BY SUM(v.home_visit_count) DESC, v.group_code
 """
@@ -126,11 +122,10 @@ def visits_by_group(county_code: str | None = None, start_month: str = FIRST_MON
 
 
 VISITS_BY_COUNTY_SQL = """
-SELECT s.county_code,""" + _VISIT_SUMS + """
-FROM visits_monthly v
-JOIN stations s ON s.station_code = v.station_code""" + _VISIT_FILTER + """
-GROUP BY s.county_code
-ORDER BY s.county_code
+SELECT v.county_code,""" + _VISIT_SUMS + """
+FROM visits_county_monthly v""" + _VISIT_FILTER + """
+GROUP BY v.county_code
+ORDER BY v.county_code
 """
 
 
@@ -153,8 +148,7 @@ WITH workers AS (""" + _STATION_WORKERS + """),
 per_station AS (
   SELECT v.station_code,""" + _VISIT_SUMS + """,
     COUNT(DISTINCT """ + _QUARTER_OF_MONTH.format(m="v.month") + """) AS quarter_count
-  FROM visits_monthly v
-  JOIN stations s ON s.station_code = v.station_code""" + _VISIT_FILTER + """
+  FROM visits_station_monthly v""" + _VISIT_FILTER + """
   GROUP BY v.station_code
 )
 SELECT s.station_code, s.name_zh AS station_name_zh, s.county_code, s.township_code,
@@ -188,8 +182,7 @@ SELECT """ + _QUARTER_OF_MONTH.format(m="v.month") + """ AS quarter,
   MAX(w.social_worker_count) AS social_worker_count,
   CASE WHEN MAX(w.social_worker_count) > 0
     THEN CAST(SUM(v.home_visit_count) AS FLOAT) / MAX(w.social_worker_count) END AS visits_per_worker
-FROM visits_monthly v
-JOIN stations s ON s.station_code = v.station_code
+FROM visits_station_monthly v
 JOIN workers w ON w.station_code = v.station_code""" + _VISIT_FILTER + """
 GROUP BY 1, v.station_code
 ORDER BY 1, v.station_code
@@ -207,7 +200,7 @@ def workload_by_quarter(county_code: str | None = None, start_month: str = FIRST
 
 _COVERAGE_FILTER = """
 WHERE SUBSTR(q.quarter, 1, 4) BETWEEN :start_year AND :end_year
-  AND (CAST(:county_code AS VARCHAR(6)) IS NULL OR s.county_code = :county_code)
+  AND (CAST(:county_code AS VARCHAR(6)) IS NULL OR q.county_code = :county_code)
 """
 _COVERAGE_SUMS = """
   SUM(q.registered_count) AS registered_count,
@@ -217,8 +210,7 @@ _COVERAGE_SUMS = """
 
 COVERAGE_BY_GROUP_SQL = """
 SELECT q.quarter, q.group_code,""" + _COVERAGE_SUMS + """
-FROM service_recipients_quarterly q
-JOIN stations s ON s.station_code = q.station_code""" + _COVERAGE_FILTER + """
+FROM recipients_county_quarterly q""" + _COVERAGE_FILTER + """
 GROUP BY q.quarter, q.group_code
 ORDER BY q.quarter, q.group_code
 """
@@ -233,11 +225,10 @@ def coverage_by_group(county_code: str | None = None, start_year: str = "0000",
 
 
 COVERAGE_BY_COUNTY_SQL = """
-SELECT q.quarter, s.county_code,""" + _COVERAGE_SUMS + """
-FROM service_recipients_quarterly q
-JOIN stations s ON s.station_code = q.station_code""" + _COVERAGE_FILTER + """
-GROUP BY q.quarter, s.county_code
-ORDER BY q.quarter, s.county_code
+SELECT q.quarter, q.county_code,""" + _COVERAGE_SUMS + """
+FROM recipients_county_quarterly q""" + _COVERAGE_FILTER + """
+GROUP BY q.quarter, q.county_code
+ORDER BY q.quarter, q.county_code
 """
 
 
@@ -249,14 +240,12 @@ def coverage_by_county(county_code: str | None = None, start_year: str = "0000",
 
 
 STATIONS_SHORT_SQL = """
-SELECT q.quarter, q.station_code, s.name_zh AS station_name_zh, s.county_code,
-  SUM(CASE WHEN q.visited_count < q.registered_count THEN 1 ELSE 0 END) AS groups_short_count,""" + \
-    _COVERAGE_SUMS + """
-FROM service_recipients_quarterly q
+SELECT q.quarter, q.station_code, s.name_zh AS station_name_zh, q.county_code, q.groups_short_count,
+  q.registered_count, q.visited_count, 100.0 * q.visited_count / q.registered_count AS coverage_pct
+FROM recipients_station_quarterly q
 JOIN stations s ON s.station_code = q.station_code""" + _COVERAGE_FILTER + """
-GROUP BY q.quarter, q.station_code, s.name_zh, s.county_code
-HAVING SUM(q.visited_count) < SUM(q.registered_count)
-ORDER BY q.quarter DESC, 100.0 * SUM(q.visited_count) / SUM(q.registered_count), q.station_code
+  AND q.visited_count < q.registered_count
+ORDER BY q.quarter DESC, 100.0 * q.visited_count / q.registered_count, q.station_code
 """
 
 

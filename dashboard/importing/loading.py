@@ -138,7 +138,7 @@ def import_file(dataset: str, content: bytes, file_name: str, *, dry_run: bool =
                 raise _Rollback
             result.outcome = "loaded"
             _audit_row(conn, result, actor)
-            finish_write(conn)
+            finish_write(conn, template.tables)
     except _Rollback:
         result.outcome = "dry_run"
         _audit(engine, result, actor)

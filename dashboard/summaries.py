@@ -1,0 +1,113 @@
+"""Summary tables: GROUP BYs of the large tables, rebuilt by the write path in the write's transaction.
+
+The pages' queries read these (a few thousand rows per city, some tens of thousands per province)
+instead of the detail tables (millions of rows at province scale). Each summary names the tables it is
+computed from; a write rebuilds the summaries of the tables it changed, so a summary always equals its
+definition when the transaction commits. The SQL is portable (SQLite and PostgreSQL).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from dashboard import schema
+
+
+@dataclass(frozen=True)
+class Summary:
+    table: str
+    sources: frozenset[str]
+    select_sql: str  # its columns in the order of the table's columns
+
+    def rebuild(self, conn: sa.Connection) -> None:
+        columns = ", ".join(c.name for c in schema.metadata.tables[self.table].columns)
+        conn.execute(sa.text(f"DELETE FROM {self.table}"))
+        conn.execute(sa.text(f"INSERT INTO {self.table} ({columns}) {self.select_sql}"))
+
+
+YEAR_OF = "SUBSTR(CAST({column} AS VARCHAR(10)), 1, 4)"
+_FLOW_YEAR = YEAR_OF.format(column="f.flow_date")
+_RENOVATION_YEAR = YEAR_OF.format(column="r.completed_on")
+
+SUMMARIES = [
+    Summary("visits_county_monthly", frozenset({"visits_monthly", "stations"}), """
+SELECT v.month, s.county_code, v.group_code,
+  SUM(v.home_visit_count), SUM(v.case_count), SUM(v.people_served_count),
+  SUM(v.six_society_visit_count), SUM(v.six_society_case_count), SUM(v.six_society_people_served_count)
+FROM visits_monthly v
+JOIN stations s ON s.station_code = v.station_code
+GROUP BY v.month, s.county_code, v.group_code"""),
+    Summary("visits_station_monthly", frozenset({"visits_monthly", "stations"}), """
+SELECT v.month, COALESCE(s.parent_station_code, s.station_code), MIN(s.county_code),
+  SUM(v.home_visit_count), SUM(v.case_count), SUM(v.people_served_count)
+FROM visits_monthly v
+JOIN stations s ON s.station_code = v.station_code
+GROUP BY v.month, COALESCE(s.parent_station_code, s.station_code)"""),
+    Summary("recipients_county_quarterly", frozenset({"service_recipients_quarterly", "stations"}), """
+SELECT q.quarter, s.county_code, q.group_code, SUM(q.registered_count), SUM(q.visited_count)
+FROM service_recipients_quarterly q
+JOIN stations s ON s.station_code = q.station_code
+GROUP BY q.quarter, s.county_code, q.group_code"""),
+    Summary("recipients_station_quarterly", frozenset({"service_recipients_quarterly", "stations"}), """
+SELECT q.quarter, q.station_code, MIN(s.county_code),
+  SUM(CASE WHEN q.visited_count < q.registered_count THEN 1 ELSE 0 END),
+  SUM(q.registered_count), SUM(q.visited_count)
+FROM service_recipients_quarterly q
+JOIN stations s ON s.station_code = q.station_code
+GROUP BY q.quarter, q.station_code"""),
+    Summary("resources_county_monthly", frozenset({"station_resources_monthly", "stations"}), """
+SELECT r.month, s.county_code, SUM(r.linked_charity_yuan)
+FROM station_resources_monthly r
+JOIN stations s ON s.station_code = r.station_code
+GROUP BY r.month, s.county_code"""),
+    Summary("renovations_yearly", frozenset({"renovations"}), f"""
+SELECT {_RENOVATION_YEAR}, r.county_code, r.township_code, r.category, COUNT(*), SUM(r.cost_yuan)
+FROM renovations r
+GROUP BY {_RENOVATION_YEAR}, r.county_code, r.township_code, r.category"""),
+    Summary("renovation_aims_yearly", frozenset({"renovations", "renovation_items"}), f"""
+SELECT {_RENOVATION_YEAR}, r.county_code, i.aim_code, COUNT(*)
+FROM renovation_items i
+JOIN renovations r ON r.household_ref = i.household_ref
+GROUP BY {_RENOVATION_YEAR}, r.county_code, i.aim_code"""),
+    Summary("charity_org_yearly", frozenset({"charity_flows"}), f"""
+SELECT {_FLOW_YEAR}, f.organisation_code, f.direction, SUM(f.amount_yuan)
+FROM charity_flows f
+GROUP BY {_FLOW_YEAR}, f.organisation_code, f.direction"""),
+    Summary("charity_county_yearly", frozenset({"charity_flows"}), f"""
+SELECT {_FLOW_YEAR}, f.county_code, f.direction, SUM(f.amount_yuan)
+FROM charity_flows f
+GROUP BY {_FLOW_YEAR}, f.county_code, f.direction"""),
+    Summary("charity_source_yearly", frozenset({"charity_flows"}), f"""
+SELECT {_FLOW_YEAR}, f.organisation_code, COALESCE(f.source_type, 'other'), SUM(f.amount_yuan)
+FROM charity_flows f
+WHERE f.direction = 'raised'
+GROUP BY {_FLOW_YEAR}, f.organisation_code, COALESCE(f.source_type, 'other')"""),
+    Summary("charity_programme_yearly", frozenset({"charity_flows"}), f"""
+SELECT {_FLOW_YEAR}, f.organisation_code, f.programme_code, SUM(f.amount_yuan)
+FROM charity_flows f
+WHERE f.direction = 'disbursed'
+GROUP BY {_FLOW_YEAR}, f.organisation_code, f.programme_code"""),
+    Summary("charity_destination_yearly", frozenset({"charity_flows", "charity_organisations"}), f"""
+SELECT {_FLOW_YEAR}, o.county_code, f.programme_code, COALESCE(f.county_code, 'other'),
+  COALESCE(f.beneficiary_group, 'other'), SUM(f.amount_yuan)
+FROM charity_flows f
+JOIN charity_organisations o ON o.organisation_code = f.organisation_code
+WHERE f.direction = 'disbursed'
+GROUP BY {_FLOW_YEAR}, o.county_code, f.programme_code, COALESCE(f.county_code, 'other'),
+  COALESCE(f.beneficiary_group, 'other')"""),
+]
+
+
+def refresh(conn: sa.Connection, changed_tables: set[str] | None = None) -> list[str]:
+    """Rebuild the summaries computed from any of `changed_tables` (all when None); returns their names."""
+    rebuilt = []
+    for summary in SUMMARIES:
+        if changed_tables is None or summary.sources & set(changed_tables):
+            summary.rebuild(conn)
+            rebuilt.append(summary.table)
+    return rebuilt
+
+
+def refresh_all(conn: sa.Connection) -> list[str]:
+    return refresh(conn, None)

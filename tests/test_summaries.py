@@ -1,0 +1,144 @@
+"""Summary tables equal their definitions after every kind of write, and the queries that read them give
+what the detail rows give, on SQLite and PostgreSQL."""
+from datetime import date
+
+import pandas as pd
+import pytest
+import sqlalchemy as sa
+
+from dashboard import db, migrate, schema, summaries
+from dashboard.demo import load_demo
+from dashboard.importing import import_file
+from queries import charity, renovations
+from queries._periods import whole_years
+from queries._run import FAR_FUTURE, fetch
+from tests import import_corpus as corpus
+from tests.conftest import _fresh_database
+
+FAR_PAST = date(1900, 1, 1)
+YEAR_RANGES = [(FAR_PAST, FAR_FUTURE), (date(2021, 1, 1), date(2021, 12, 31)),
+               (date(2022, 1, 1), date(2024, 12, 31))]
+
+
+def table_contents(conn: sa.Connection, summary: summaries.Summary) -> pd.DataFrame:
+    """The summary's rows, sorted, beside what its definition gives now."""
+    table = schema.metadata.tables[summary.table]
+    columns = [c.name for c in table.columns]
+    stored = pd.DataFrame(conn.execute(sa.select(table)).fetchall(), columns=columns)
+    fresh = pd.DataFrame(conn.execute(sa.text(summary.select_sql)).fetchall(), columns=columns)
+    return _comparable(stored), _comparable(fresh)
+
+
+def _comparable(frame: pd.DataFrame) -> pd.DataFrame:
+    """Numbers as rounded floats (Decimal and int alike), everything else as text; rows in one order."""
+    out = pd.DataFrame(index=frame.index)
+    for column in frame.columns:
+        numbers = pd.to_numeric(frame[column], errors="coerce")
+        if numbers.notna().sum() == frame[column].notna().sum() and numbers.notna().any() \
+                and not column.endswith(("code", "month", "quarter", "year")):
+            out[column] = numbers.astype(float).round(2)
+        else:
+            out[column] = frame[column].astype(str)
+    return out.sort_values(list(out.columns)).reset_index(drop=True)
+
+
+def assert_summaries_current(engine: sa.Engine) -> None:
+    with engine.connect() as conn:
+        for summary in summaries.SUMMARIES:
+            stored, fresh = table_contents(conn, summary)
+            assert len(stored) > 0, summary.table
+            pd.testing.assert_frame_equal(stored, fresh, obj=summary.table)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def writable_db(request, tmp_path_factory, monkeypatch):
+    url, drop = _fresh_database(request.param, tmp_path_factory)
+    engine = db.get_engine(url)
+    migrate.upgrade(engine)
+    load_demo(engine)
+    monkeypatch.setenv("DATABASE_URL", url)
+    yield engine
+    drop()
+
+
+def test_the_demo_load_fills_every_summary(writable_db):
+    assert_summaries_current(writable_db)
+
+
+def test_an_import_rebuilds_the_summaries_of_what_it_changed(writable_db):
+    with writable_db.connect() as conn:
+        before = conn.execute(sa.text("SELECT SUM(home_visit_count) FROM visits_county_monthly "
+                                      "WHERE month = '2024-05'")).scalar() or 0
+    result = import_file("visits", corpus.csv_bytes(corpus.frame("visits")), "v.csv", engine=writable_db)
+    assert result.outcome == "loaded", result.problems
+    assert_summaries_current(writable_db)
+    with writable_db.connect() as conn:
+        after = conn.execute(sa.text("SELECT SUM(home_visit_count) FROM visits_county_monthly "
+                                     "WHERE month = '2024-05'")).scalar()
+    assert after != before
+
+
+def test_a_failed_import_leaves_the_summaries_as_they_were(writable_db):
+    bad = corpus._set("visits", "探访人次", "-1")
+    assert import_file("visits", bad, "bad.csv", engine=writable_db).outcome == "rejected"
+    assert_summaries_current(writable_db)
+
+
+def test_whole_years_are_recognised_and_other_ranges_are_not():
+    assert whole_years(FAR_PAST, FAR_FUTURE) == ("1900", "9999")
+    assert whole_years(date(2022, 1, 1), date(2023, 12, 31)) == ("2022", "2023")
+    assert whole_years(date(2022, 1, 2), date(2023, 12, 31)) is None
+    assert whole_years(date(2022, 1, 1), date(2023, 11, 30)) is None
+
+
+YEARLY_PAIRS = [
+    (renovations.RENOVATIONS_BY_YEAR_SQL, renovations.RENOVATIONS_BY_YEAR_BY_YEARS_SQL, {}),
+    (renovations.RENOVATIONS_BY_COUNTY_YEAR_SQL, renovations.RENOVATIONS_BY_COUNTY_YEAR_BY_YEARS_SQL, {}),
+    (renovations.RENOVATIONS_BY_TOWNSHIP_SQL, renovations.RENOVATIONS_BY_TOWNSHIP_BY_YEARS_SQL, {}),
+    (renovations.RENOVATIONS_BY_CATEGORY_SQL, renovations.RENOVATIONS_BY_CATEGORY_BY_YEARS_SQL, {}),
+    (renovations.RENOVATIONS_BY_AIM_SQL, renovations.RENOVATIONS_BY_AIM_BY_YEARS_SQL, {}),
+    (renovations.RENOVATION_TOTALS_SQL, renovations.RENOVATION_TOTALS_BY_YEARS_SQL, {}),
+    (charity.ORGANISATION_BALANCES_SQL, charity.ORGANISATION_BALANCES_BY_YEARS_SQL, {}),
+    (charity.RAISED_BY_SOURCE_SQL, charity.RAISED_BY_SOURCE_BY_YEARS_SQL, {}),
+    (charity.DISBURSED_BY_PROGRAMME_SQL, charity.DISBURSED_BY_PROGRAMME_BY_YEARS_SQL, {}),
+    (charity.DISBURSED_BY_DESTINATION_SQL, charity.DISBURSED_BY_DESTINATION_BY_YEARS_SQL,
+     {"destination": "county"}),
+    (charity.DISBURSED_BY_DESTINATION_SQL, charity.DISBURSED_BY_DESTINATION_BY_YEARS_SQL,
+     {"destination": "group"}),
+]
+
+
+@pytest.mark.parametrize("county_code", [None, "441302"])
+@pytest.mark.parametrize("detail_sql, yearly_sql, extra", YEARLY_PAIRS)
+def test_yearly_summaries_answer_whole_years_as_the_detail_rows_do(demo_database_url, detail_sql, yearly_sql,
+                                                                    extra, county_code):
+    engine = db.get_engine(demo_database_url)
+    for start, end in YEAR_RANGES:
+        start_year, end_year = whole_years(start, end)
+        detail = fetch(engine, detail_sql, dict(county_code=county_code, start_date=start, end_date=end, **extra))
+        yearly = fetch(engine, yearly_sql, dict(county_code=county_code, start_year=start_year,
+                                                end_year=end_year, **extra))
+        assert len(detail) > 0
+        pd.testing.assert_frame_equal(detail, yearly, check_dtype=False, atol=0.005)
+
+
+def test_charity_totals_by_years_equal_the_detail_rows(demo_database_url):
+    engine = db.get_engine(demo_database_url)
+    for start, end in YEAR_RANGES:
+        start_year, end_year = whole_years(start, end)
+        detail = fetch(engine, charity.CHARITY_TOTALS_SQL, dict(start_date=start, end_date=end))
+        yearly = fetch(engine, charity.CHARITY_TOTALS_BY_YEARS_SQL, dict(start_year=start_year, end_year=end_year))
+        pd.testing.assert_frame_equal(detail, yearly, check_dtype=False, atol=0.005)
+        assert detail.iloc[0]["raised_yuan"] > 0
+
+
+def test_a_range_that_is_not_whole_years_reads_the_detail_rows(demo_db):
+    """Half a year: the same rows as filtering the detail table by hand."""
+    part = renovations.renovation_totals(start_date=date(2022, 1, 1), end_date=date(2022, 6, 30)).iloc[0]
+    engine = db.get_engine(demo_db)
+    with engine.connect() as conn:
+        expected = conn.execute(sa.text("SELECT COUNT(*) FROM renovations WHERE completed_on BETWEEN "
+                                        "'2022-01-01' AND '2022-06-30'") if engine.dialect.name == "sqlite"
+                                else sa.text("SELECT COUNT(*) FROM renovations WHERE completed_on BETWEEN "
+                                             "DATE '2022-01-01' AND DATE '2022-06-30'")).scalar()
+    assert 0 < part["household_count"] == expected
