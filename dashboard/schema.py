@@ -318,6 +318,7 @@ users = sa.Table(
 visits_county_monthly = sa.Table(
     "visits_county_monthly", metadata,
     sa.Column("month", MONTH, primary_key=True),
+    sa.Column("quarter", sa.String(7), nullable=False),  # 'YYYY-Qn' of the month
     sa.Column("county_code", sa.String(6), primary_key=True),
     sa.Column("group_code", sa.String(30), primary_key=True),
     sa.Column("home_visit_count", sa.Integer, nullable=False),
@@ -332,11 +333,20 @@ visits_county_monthly = sa.Table(
 visits_station_monthly = sa.Table(
     "visits_station_monthly", metadata,
     sa.Column("month", MONTH, primary_key=True),
+    sa.Column("quarter", sa.String(7), nullable=False),
     sa.Column("station_code", sa.String(20), primary_key=True),
     sa.Column("county_code", sa.String(6), nullable=False, index=True),
     sa.Column("home_visit_count", sa.Integer, nullable=False),
     sa.Column("case_count", sa.Integer, nullable=False),
     sa.Column("people_served_count", sa.Integer, nullable=False),
+)
+
+# Visits by the township of the station or point that made them.
+visits_township_monthly = sa.Table(
+    "visits_township_monthly", metadata,
+    sa.Column("month", MONTH, primary_key=True),
+    sa.Column("township_code", sa.String(9), primary_key=True),
+    sa.Column("home_visit_count", sa.Integer, nullable=False),
 )
 
 recipients_county_quarterly = sa.Table(

@@ -26,24 +26,31 @@ class Summary:
         conn.execute(sa.text(f"INSERT INTO {self.table} ({columns}) {self.select_sql}"))
 
 
+QUARTER_OF_MONTH = ("SUBSTR(v.month, 1, 4) || '-Q' || "
+                    "CAST((CAST(SUBSTR(v.month, 6, 2) AS INTEGER) + 2) / 3 AS VARCHAR(1))")
 YEAR_OF = "SUBSTR(CAST({column} AS VARCHAR(10)), 1, 4)"
 _FLOW_YEAR = YEAR_OF.format(column="f.flow_date")
 _RENOVATION_YEAR = YEAR_OF.format(column="r.completed_on")
 
 SUMMARIES = [
-    Summary("visits_county_monthly", frozenset({"visits_monthly", "stations"}), """
-SELECT v.month, s.county_code, v.group_code,
+    Summary("visits_county_monthly", frozenset({"visits_monthly", "stations"}), f"""
+SELECT v.month, {QUARTER_OF_MONTH}, s.county_code, v.group_code,
   SUM(v.home_visit_count), SUM(v.case_count), SUM(v.people_served_count),
   SUM(v.six_society_visit_count), SUM(v.six_society_case_count), SUM(v.six_society_people_served_count)
 FROM visits_monthly v
 JOIN stations s ON s.station_code = v.station_code
 GROUP BY v.month, s.county_code, v.group_code"""),
-    Summary("visits_station_monthly", frozenset({"visits_monthly", "stations"}), """
-SELECT v.month, COALESCE(s.parent_station_code, s.station_code), MIN(s.county_code),
+    Summary("visits_station_monthly", frozenset({"visits_monthly", "stations"}), f"""
+SELECT v.month, {QUARTER_OF_MONTH}, COALESCE(s.parent_station_code, s.station_code), MIN(s.county_code),
   SUM(v.home_visit_count), SUM(v.case_count), SUM(v.people_served_count)
 FROM visits_monthly v
 JOIN stations s ON s.station_code = v.station_code
 GROUP BY v.month, COALESCE(s.parent_station_code, s.station_code)"""),
+    Summary("visits_township_monthly", frozenset({"visits_monthly", "stations"}), """
+SELECT v.month, s.township_code, SUM(v.home_visit_count)
+FROM visits_monthly v
+JOIN stations s ON s.station_code = v.station_code
+GROUP BY v.month, s.township_code"""),
     Summary("recipients_county_quarterly", frozenset({"service_recipients_quarterly", "stations"}), """
 SELECT q.quarter, s.county_code, q.group_code, SUM(q.registered_count), SUM(q.visited_count)
 FROM service_recipients_quarterly q

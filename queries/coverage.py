@@ -101,10 +101,10 @@ LEFT JOIN (
   FROM stations GROUP BY township_code
 ) w ON w.township_code = t.township_code
 LEFT JOIN (
-  SELECT s.township_code, SUM(v.home_visit_count) AS home_visit_count
-  FROM visits_monthly v JOIN stations s ON s.station_code = v.station_code
+  SELECT v.township_code, SUM(v.home_visit_count) AS home_visit_count
+  FROM visits_township_monthly v
   WHERE v.month >= :from_month AND v.month <= :to_month
-  GROUP BY s.township_code
+  GROUP BY v.township_code
 ) h ON h.township_code = t.township_code
 ORDER BY t.township_code
 """

@@ -43,9 +43,7 @@ def linked_charity_total(start_month: str = FIRST_MONTH, end_month: str = LAST_M
 
 
 VISITS_BY_QUARTER_SQL = """
-SELECT
-  SUBSTR(v.month, 1, 4) || '-Q' || CAST((CAST(SUBSTR(v.month, 6, 2) AS INTEGER) + 2) / 3 AS VARCHAR(1))
-    AS quarter,
+SELECT v.quarter,
   COUNT(DISTINCT v.month) AS month_count,
   SUM(v.home_visit_count) AS home_visit_count,
   SUM(v.case_count) AS case_count,
@@ -54,8 +52,8 @@ FROM visits_county_monthly v
 WHERE v.month BETWEEN :start_month AND :end_month
   AND (CAST(:county_code AS VARCHAR(6)) IS NULL OR v.county_code = :county_code)
   AND (CAST(:group_code AS VARCHAR(30)) IS NULL OR v.group_code = :group_code)
-GROUP BY 1
-ORDER BY 1
+GROUP BY v.quarter
+ORDER BY v.quarter
 """
 
 
@@ -87,9 +85,6 @@ _VISIT_SUMS = """
   SUM(v.home_visit_count) AS home_visit_count,
   SUM(v.case_count) AS case_count,
   SUM(v.people_served_count) AS people_served_count"""
-_QUARTER_OF_MONTH = ("SUBSTR({m}, 1, 4) || '-Q' || "
-                     "CAST((CAST(SUBSTR({m}, 6, 2) AS INTEGER) + 2) / 3 AS VARCHAR(1))")
-
 VISITS_BY_MONTH_SQL = """
 SELECT v.month,""" + _VISIT_SUMS + """,
   SUM(v.six_society_visit_count) AS six_society_visit_count
@@ -147,7 +142,7 @@ STATION_WORKLOAD_SQL = """
 WITH workers AS (""" + _STATION_WORKERS + """),
 per_station AS (
   SELECT v.station_code,""" + _VISIT_SUMS + """,
-    COUNT(DISTINCT """ + _QUARTER_OF_MONTH.format(m="v.month") + """) AS quarter_count
+    COUNT(DISTINCT v.quarter) AS quarter_count
   FROM visits_station_monthly v""" + _VISIT_FILTER + """
   GROUP BY v.station_code
 )
@@ -175,8 +170,8 @@ def station_workload(county_code: str | None = None, start_month: str = FIRST_MO
 
 WORKLOAD_BY_QUARTER_SQL = """
 WITH workers AS (""" + _STATION_WORKERS + """)
-SELECT """ + _QUARTER_OF_MONTH.format(m="v.month") + """ AS quarter,
-  COUNT(DISTINCT v.month) AS month_count,
+SELECT v.quarter,
+  COUNT(*) AS month_count,
   v.station_code,
   SUM(v.home_visit_count) AS home_visit_count,
   MAX(w.social_worker_count) AS social_worker_count,
@@ -184,8 +179,8 @@ SELECT """ + _QUARTER_OF_MONTH.format(m="v.month") + """ AS quarter,
     THEN CAST(SUM(v.home_visit_count) AS FLOAT) / MAX(w.social_worker_count) END AS visits_per_worker
 FROM visits_station_monthly v
 JOIN workers w ON w.station_code = v.station_code""" + _VISIT_FILTER + """
-GROUP BY 1, v.station_code
-ORDER BY 1, v.station_code
+GROUP BY v.quarter, v.station_code
+ORDER BY v.quarter, v.station_code
 """
 
 

@@ -1,5 +1,5 @@
-"""summary tables rebuilt by the write path (dashboard/summaries.py): visits and service recipients by
-county and by township station, linked charity by county, renovations and charity flows by year
+"""summary tables rebuilt by the write path (dashboard/summaries.py): visits by county, township station and
+township, service recipients by county and station, linked charity by county, renovations and charity flows by year
 
 Revision ID: 0004
 Revises: 0003
@@ -36,7 +36,8 @@ def _table(name: str, *columns, key: list[str] | None = None, index: list[str] |
         op.create_index(op.f(f'ix_{name}_{column}'), name, [column], unique=False)
 
 
-TABLES = ['visits_county_monthly', 'visits_station_monthly', 'recipients_county_quarterly',
+TABLES = ['visits_county_monthly', 'visits_station_monthly', 'visits_township_monthly',
+          'recipients_county_quarterly',
           'recipients_station_quarterly', 'resources_county_monthly', 'renovations_yearly',
           'renovation_aims_yearly', 'charity_org_yearly', 'charity_county_yearly', 'charity_source_yearly',
           'charity_programme_yearly', 'charity_destination_yearly']
@@ -46,13 +47,17 @@ INDEXES = {'visits_station_monthly': ['county_code'], 'recipients_station_quarte
 
 
 def upgrade() -> None:
-    _table('visits_county_monthly', sa.Column('month', MONTH, nullable=False), _code('county_code', 6),
+    _table('visits_county_monthly', sa.Column('month', MONTH, nullable=False), _code('quarter', 7),
+           _code('county_code', 6),
            _code('group_code', 30), _count('home_visit_count'), _count('case_count'),
            _count('people_served_count'), _count('six_society_visit_count'), _count('six_society_case_count'),
            _count('six_society_people_served_count'), key=['month', 'county_code', 'group_code'])
-    _table('visits_station_monthly', sa.Column('month', MONTH, nullable=False), _code('station_code', 20),
+    _table('visits_station_monthly', sa.Column('month', MONTH, nullable=False), _code('quarter', 7),
+           _code('station_code', 20),
            _code('county_code', 6), _count('home_visit_count'), _count('case_count'),
            _count('people_served_count'), key=['month', 'station_code'], index=['county_code'])
+    _table('visits_township_monthly', sa.Column('month', MONTH, nullable=False), _code('township_code', 9),
+           _count('home_visit_count'), key=['month', 'township_code'])
     _table('recipients_county_quarterly', _code('quarter', 7), _code('county_code', 6), _code('group_code', 30),
            _count('registered_count'), _count('visited_count'), key=['quarter', 'county_code', 'group_code'])
     _table('recipients_station_quarterly', _code('quarter', 7), _code('station_code', 20),
