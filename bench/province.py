@@ -406,18 +406,13 @@ def ensure(url: str = DEFAULT_URL, log=print) -> str:
 
 
 def _bring_up_to_date(engine: sa.Engine, log) -> None:
-    """Apply new migrations to a reused database and fill any summary table that is still empty."""
+    """Apply new migrations to a reused database (migrate.upgrade fills any summary table they add)."""
+    with engine.connect() as conn:
+        empty_before = {s.table for s in summaries.SUMMARIES
+                        if not sa.inspect(conn).has_table(s.table) or summaries._is_empty(conn, s.table)}
     migrate.upgrade(engine)
-    with engine.begin() as conn:
-        empty = [s.table for s in summaries.SUMMARIES
-                 if conn.execute(sa.text(f"SELECT COUNT(*) FROM (SELECT 1 FROM {s.table} LIMIT 1) t")).scalar() == 0]
-        for summary in summaries.SUMMARIES:
-            if summary.table in empty:
-                summary.rebuild(conn)
-        if empty:
-            finish_write(conn, [])
-    if empty:
-        log(f"  summaries filled: {', '.join(empty)}")
+    if empty_before:
+        log(f"  summaries filled: {', '.join(sorted(empty_before))}")
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.exec_driver_sql("ANALYZE")
 

@@ -19,5 +19,11 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Migrate the database to a revision (the newest by default)."""
+    """Migrate the database to a revision (the newest by default). At the newest, summary tables that a
+    migration has just created are filled from the data already there."""
     command.upgrade(alembic_config(engine), revision)
+    if revision == "head":
+        from dashboard import summaries, writing
+        with engine.begin() as conn:
+            if summaries.fill_missing(conn):
+                writing.finish_write(conn, [])

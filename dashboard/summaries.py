@@ -116,5 +116,16 @@ def refresh(conn: sa.Connection, changed_tables: set[str] | None = None) -> list
     return rebuilt
 
 
-def refresh_all(conn: sa.Connection) -> list[str]:
-    return refresh(conn, None)
+def fill_missing(conn: sa.Connection) -> list[str]:
+    """Build each summary that is empty while a table it is computed from holds rows (a summary new to
+    this database, e.g. just created by a migration); returns their names."""
+    filled = []
+    for summary in SUMMARIES:
+        if _is_empty(conn, summary.table) and not all(_is_empty(conn, t) for t in summary.sources):
+            summary.rebuild(conn)
+            filled.append(summary.table)
+    return filled
+
+
+def _is_empty(conn: sa.Connection, table: str) -> bool:
+    return conn.execute(sa.text(f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} LIMIT 1) t")).scalar() == 0

@@ -142,3 +142,12 @@ def test_a_range_that_is_not_whole_years_reads_the_detail_rows(demo_db):
                                 else sa.text("SELECT COUNT(*) FROM renovations WHERE completed_on BETWEEN "
                                              "DATE '2022-01-01' AND DATE '2022-06-30'")).scalar()
     assert 0 < part["household_count"] == expected
+
+
+def test_migrating_a_database_that_holds_data_fills_new_summaries(writable_db):
+    """An existing deployment upgraded to the summaries sees its figures at once, not after its next import."""
+    with writable_db.begin() as conn:
+        conn.execute(sa.delete(schema.visits_county_monthly))
+        conn.execute(sa.delete(schema.charity_org_yearly))
+    migrate.upgrade(writable_db)
+    assert_summaries_current(writable_db)
