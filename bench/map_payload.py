@@ -34,6 +34,23 @@ def payloads() -> None:
               f"  ({100 * len(html) / PAYLOAD_BUDGET_BYTES:.0f}% of the 1.5 MB budget)")
 
 
+def measure() -> list:
+    """A row per drill level: the standalone HTML of the map with every layer on, against 1.5 MB.
+    Uses the database DATABASE_URL names."""
+    from bench.results import Row
+    from dashboard import coverage_map
+    rows = []
+    for level, county, township in [("city", None, None), ("county", "441323", None),
+                                    ("township", "441323", "441323102")]:
+        view = coverage_map.analyse(5.0, county, township)
+        fmap = coverage_map.build_map(view, list(coverage_map.LAYERS), coverage_map.MEASURES[0], "zh")
+        size = len(fmap.get_root().render().encode("utf-8"))
+        rows.append(Row("map payload · demo (Huizhou) · all layers", level, f"{size:,} bytes",
+                        f"{100 * size / PAYLOAD_BUDGET_BYTES:.0f}% of budget", "<= 1.5 MB",
+                        size <= PAYLOAD_BUDGET_BYTES))
+    return rows
+
+
 def _start(script: str, port: int) -> subprocess.Popen:
     command = [sys.executable, "-m", "streamlit", "run", script, "--server.headless=true",
                "--server.address=127.0.0.1", f"--server.port={port}", "--browser.gatherUsageStats=false"]
