@@ -29,7 +29,7 @@ from dashboard.registers import seed_published_figures
 from dashboard.writing import finish_write, mark_dataset
 
 GENERATOR_VERSION = "province-1"
-MARKER_DATASET = "bench_province"
+MARKER_TABLE = "bench_province_build"  # outside the app's schema: only this generator reads it
 SEED = 20240612
 SERVER = os.environ.get("BENCH_SERVER_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 DEFAULT_URL = make_url(SERVER).set(database="dashboard_province").render_as_string(hide_password=False)
@@ -298,17 +298,11 @@ def write(conn: sa.Connection, table_name: str, frame: pd.DataFrame) -> int:
 
 
 def _is_built(engine: sa.Engine) -> bool:
-    try:
-        with engine.connect() as conn:
-            row = conn.execute(sa.select(schema.datasets.c.row_count)
-                               .where(schema.datasets.c.dataset_name == MARKER_DATASET)).first()
-    except sa.exc.DBAPIError:
-        return False
-    return row is not None and row[0] == _version_number()
-
-
-def _version_number() -> int:
-    return int(GENERATOR_VERSION.rsplit("-", 1)[1])
+    """Whether the generator of this version finished filling the database (its marker table says so)."""
+    with engine.connect() as conn:
+        if not sa.inspect(conn).has_table(MARKER_TABLE):
+            return False
+        return conn.execute(sa.text(f"SELECT generator_version FROM {MARKER_TABLE}")).scalar() == GENERATOR_VERSION
 
 
 def _recreate(url: str) -> None:
@@ -366,12 +360,15 @@ def build(url: str, log=print) -> dict[str, int]:
                                  f"{CHARITY_FLOWS})")
         for dataset, names in DATASETS.items():
             mark_dataset(conn, dataset, is_demo=True, row_count=sum(counts.get(n, 0) for n in names))
-        mark_dataset(conn, MARKER_DATASET, is_demo=True, row_count=_version_number())
         seed_published_figures(conn)
         finish_write(conn)
     log(f"  summaries refreshed, {time.perf_counter() - started:.0f} s")
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.exec_driver_sql("ANALYZE" if conn.dialect.name == "sqlite" else "VACUUM ANALYZE")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"CREATE TABLE {MARKER_TABLE} (generator_version VARCHAR(20), built_at VARCHAR(30))")
+        conn.execute(sa.text(f"INSERT INTO {MARKER_TABLE} VALUES (:version, :at)"),
+                     {"version": GENERATOR_VERSION, "at": dt.datetime.now().isoformat(timespec="seconds")})
     log(f"  analysed, {time.perf_counter() - started:.0f} s in all")
     return counts
 

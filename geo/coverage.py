@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import shapely
+
 
 EARTH_RADIUS_KM = 6371.0088  # IUGG mean radius of the WGS-84 ellipsoid
 
@@ -30,6 +32,60 @@ def _distance_matrix(from_lon, from_lat, to_lon, to_lat) -> np.ndarray:
                         np.asarray(to_lon)[None, :], np.asarray(to_lat)[None, :])
 
 
+KM_PER_DEGREE = 2 * np.pi * EARTH_RADIUS_KM / 360
+SEARCH_DEGREES = 0.25  # first search radius for the nearest point (about 25 km)
+BRUTE_FORCE_CHUNK = 512  # rows of the distance matrix computed at once for the rest
+
+
+def _degrees_for(km: float, *latitudes) -> float:
+    """A radius in degrees (lon/lat taken as a plane) that holds every point within `km` great-circle
+    distance: a degree of longitude is shortest at the latitude furthest from the equator."""
+    widest = max(float(np.nanmax(np.abs(np.asarray(lat, dtype="float64")))) for lat in latitudes)
+    return km / (KM_PER_DEGREE * np.cos(np.radians(min(widest + 0.5, 89.0)))) * 1.01
+
+
+def _pairs_within_degrees(from_lon, from_lat, to_lon, to_lat, degrees: float) -> tuple[np.ndarray, np.ndarray]:
+    """(from index, to index) of every pair no further apart than `degrees` in the lon/lat plane."""
+    tree = shapely.STRtree(shapely.points(np.asarray(to_lon, dtype="float64"), np.asarray(to_lat, dtype="float64")))
+    found = tree.query(shapely.points(np.asarray(from_lon, dtype="float64"), np.asarray(from_lat, dtype="float64")),
+                       predicate="dwithin", distance=degrees)
+    return found[0], found[1]
+
+
+def pairs_within_km(from_lon, from_lat, to_lon, to_lat, km: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(from index, to index, km) of every pair within `km` of each other, found through a spatial index
+    (memory grows with the pairs, not with from x to)."""
+    i, j = _pairs_within_degrees(from_lon, from_lat, to_lon, to_lat, _degrees_for(km, from_lat, to_lat))
+    km_apart = haversine_km(np.asarray(from_lon)[i], np.asarray(from_lat)[i], np.asarray(to_lon)[j],
+                            np.asarray(to_lat)[j])
+    keep = km_apart <= km
+    return i[keep], j[keep], km_apart[keep]
+
+
+def nearest(from_lon, from_lat, to_lon, to_lat) -> tuple[np.ndarray, np.ndarray]:
+    """For each `from` point, the index of the nearest `to` point (the lowest index among equals) and
+    its distance in km. Candidates come from a spatial index; a point whose nearest candidate is not
+    provably the nearest is compared with every point."""
+    from_lon, from_lat, to_lon, to_lat = (np.asarray(v, dtype="float64") for v in (from_lon, from_lat, to_lon, to_lat))
+    n = len(from_lon)
+    best_index, best_km = np.full(n, -1), np.full(n, np.inf)
+    i, j = _pairs_within_degrees(from_lon, from_lat, to_lon, to_lat, SEARCH_DEGREES)
+    if len(i):
+        km_apart = haversine_km(from_lon[i], from_lat[i], to_lon[j], to_lat[j])
+        order = np.lexsort((j, km_apart, i))
+        first = order[np.r_[True, i[order][1:] != i[order][:-1]]]
+        best_index[i[first]], best_km[i[first]] = j[first], km_apart[first]
+    # Anything outside the search radius is further than this, so a candidate within it is the nearest.
+    proven = best_km <= SEARCH_DEGREES / _degrees_for(1.0, from_lat, to_lat)
+    rest = np.flatnonzero(~proven)
+    for start in range(0, len(rest), BRUTE_FORCE_CHUNK):
+        rows = rest[start:start + BRUTE_FORCE_CHUNK]
+        matrix = _distance_matrix(from_lon[rows], from_lat[rows], to_lon, to_lat)
+        best_index[rows] = matrix.argmin(axis=1)
+        best_km[rows] = matrix[np.arange(len(rows)), best_index[rows]]
+    return best_index, best_km
+
+
 def village_distances(villages: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
     """Each village with its serving point, its nearest point and the distance to each.
 
@@ -41,16 +97,17 @@ def village_distances(villages: pd.DataFrame, points: pd.DataFrame) -> pd.DataFr
     result["nearest_distance_km"] = np.nan
     if result.empty or points.empty:
         return result
-    matrix = _distance_matrix(result["lon"], result["lat"], points["lon"], points["lat"])
-    nearest = matrix.argmin(axis=1)
+    index, km = nearest(result["lon"], result["lat"], points["lon"], points["lat"])
     codes = points["station_code"].to_numpy()
-    result["nearest_station_code"] = codes[nearest]
-    result["nearest_distance_km"] = matrix[np.arange(len(result)), nearest]
+    result["nearest_station_code"] = codes[index]
+    result["nearest_distance_km"] = km
     column_of = {code: i for i, code in enumerate(codes)}
     serving = result["serving_station_code"].map(column_of)
     known = serving.notna().to_numpy()
-    rows = np.flatnonzero(known)
-    result.loc[known, "serving_distance_km"] = matrix[rows, serving[known].astype(int).to_numpy()]
+    columns = serving[known].astype(int).to_numpy()
+    result.loc[known, "serving_distance_km"] = haversine_km(
+        result.loc[known, "lon"], result.loc[known, "lat"], points["lon"].to_numpy()[columns],
+        points["lat"].to_numpy()[columns])
     return result
 
 
@@ -131,18 +188,23 @@ def next_sites(covered: pd.DataFrame, distance_km: float, k: int) -> pd.DataFram
     if k <= 0 or not uncovered.any():
         return pd.DataFrame(columns=columns)
     population = covered["population_count"].fillna(0).to_numpy(dtype="int64")
-    reach = _distance_matrix(covered["lon"], covered["lat"], covered["lon"], covered["lat"]) <= distance_km
+    # Which villages a point at each village would reach, as pairs (site, village): sparse, not n x n.
+    site, village, _ = pairs_within_km(covered["lon"], covered["lat"], covered["lon"], covered["lat"],
+                                       distance_km)
+    n = len(covered)
     total = int(population[~uncovered].sum())
     rows = []
     for rank in range(1, k + 1):
-        gains = reach @ (population * uncovered)
+        gains = np.bincount(site, weights=(population * uncovered)[village], minlength=n).astype("int64")
         # Ties go to the site that reaches more villages, then to the lowest code (deterministic).
-        village_gains = reach @ uncovered.astype("int64")
+        village_gains = np.bincount(site, weights=uncovered[village], minlength=n).astype("int64")
         order = np.lexsort((covered["village_code"].to_numpy(), -village_gains, -gains))
         best = order[0]
         if gains[best] <= 0:
             break
-        newly = reach[best] & uncovered
+        newly = np.zeros(n, dtype=bool)
+        newly[village[site == best]] = True
+        newly &= uncovered
         total += int(gains[best])
         rows.append({"rank": rank, **covered.iloc[best].to_dict(), "gain_population_count": int(gains[best]),
                      "gain_village_count": int(newly.sum()), "cumulative_covered_population_count": total})

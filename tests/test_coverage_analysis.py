@@ -1,6 +1,8 @@
 """Coverage functions on small hand-made geometries whose answers are known."""
 import math
 
+import numpy as np
+
 import pandas as pd
 import pytest
 import shapely
@@ -94,3 +96,34 @@ def test_schematic_township_areas_split_each_county_into_one_cell_per_seat():
     areas = schematic_township_areas(seats, {"c": county})
     assert areas["t1"].symmetric_difference(shapely.box(0, 0, 1, 1)).area < 1e-12
     assert areas["t2"].symmetric_difference(shapely.box(1, 0, 2, 1)).area < 1e-12
+
+
+def _brute_force_nearest(from_lon, from_lat, to_lon, to_lat):
+    from geo.coverage import _distance_matrix
+    matrix = _distance_matrix(from_lon, from_lat, to_lon, to_lat)
+    index = matrix.argmin(axis=1)
+    return index, matrix[np.arange(len(index)), index]
+
+
+def test_the_indexed_nearest_point_is_the_brute_force_nearest_point():
+    """Clustered and isolated villages alike (some with no point within the first search radius)."""
+    from geo.coverage import nearest
+    rng = np.random.default_rng(7)
+    to_lon = np.r_[rng.uniform(114.0, 114.6, 300), [115.9]]
+    to_lat = np.r_[rng.uniform(22.6, 23.4, 300), [24.0]]
+    from_lon = np.r_[rng.uniform(113.9, 114.7, 2000), rng.uniform(115.0, 116.0, 50)]
+    from_lat = np.r_[rng.uniform(22.5, 23.5, 2000), rng.uniform(23.5, 24.5, 50)]
+    index, km = nearest(from_lon, from_lat, to_lon, to_lat)
+    expected_index, expected_km = _brute_force_nearest(from_lon, from_lat, to_lon, to_lat)
+    np.testing.assert_allclose(km, expected_km)
+    assert (index == expected_index).all()
+
+
+def test_pairs_within_a_distance_are_exactly_those_of_the_full_matrix():
+    from geo.coverage import _distance_matrix, pairs_within_km
+    rng = np.random.default_rng(11)
+    lon, lat = rng.uniform(114.0, 114.8, 700), rng.uniform(22.6, 23.6, 700)
+    i, j, km = pairs_within_km(lon, lat, lon, lat, 5.0)
+    matrix = _distance_matrix(lon, lat, lon, lat)
+    assert set(zip(i.tolist(), j.tolist())) == set(zip(*np.nonzero(matrix <= 5.0)))
+    np.testing.assert_allclose(km, matrix[i, j])
