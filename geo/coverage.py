@@ -33,7 +33,7 @@ def _distance_matrix(from_lon, from_lat, to_lon, to_lat) -> np.ndarray:
 
 
 KM_PER_DEGREE = 2 * np.pi * EARTH_RADIUS_KM / 360
-SEARCH_DEGREES = 0.25  # first search radius for the nearest point (about 25 km)
+NEIGHBOURS_SOUGHT = 12  # the first search radius holds about this many points where they are spread evenly
 BRUTE_FORCE_CHUNK = 512  # rows of the distance matrix computed at once for the rest
 
 
@@ -64,20 +64,29 @@ def pairs_within_km(from_lon, from_lat, to_lon, to_lat, km: float) -> tuple[np.n
 
 def nearest(from_lon, from_lat, to_lon, to_lat) -> tuple[np.ndarray, np.ndarray]:
     """For each `from` point, the index of the nearest `to` point (the lowest index among equals) and
-    its distance in km. Candidates come from a spatial index; a point whose nearest candidate is not
-    provably the nearest is compared with every point."""
+    its distance in km. Candidates come from a spatial index within a radius that doubles for the points
+    still unresolved; a candidate is kept only when nothing outside the radius could be nearer, and the
+    few points left after four rounds are compared with every point."""
     from_lon, from_lat, to_lon, to_lat = (np.asarray(v, dtype="float64") for v in (from_lon, from_lat, to_lon, to_lat))
     n = len(from_lon)
     best_index, best_km = np.full(n, -1), np.full(n, np.inf)
-    i, j = _pairs_within_degrees(from_lon, from_lat, to_lon, to_lat, SEARCH_DEGREES)
-    if len(i):
+    area = max((np.ptp(to_lon) + 0.01) * (np.ptp(to_lat) + 0.01), 1e-4)
+    degrees = float(np.clip(np.sqrt(NEIGHBOURS_SOUGHT * area / (np.pi * len(to_lon))), 0.01, 1.0))
+    km_per_degree_at_least = 1.0 / _degrees_for(1.0, from_lat, to_lat)
+    rest = np.arange(n)
+    for _ in range(4):
+        if not len(rest):
+            break
+        found_i, j = _pairs_within_degrees(from_lon[rest], from_lat[rest], to_lon, to_lat, degrees)
+        i = rest[found_i]
         km_apart = haversine_km(from_lon[i], from_lat[i], to_lon[j], to_lat[j])
         order = np.lexsort((j, km_apart, i))
-        first = order[np.r_[True, i[order][1:] != i[order][:-1]]]
-        best_index[i[first]], best_km[i[first]] = j[first], km_apart[first]
-    # Anything outside the search radius is further than this, so a candidate within it is the nearest.
-    proven = best_km <= SEARCH_DEGREES / _degrees_for(1.0, from_lat, to_lat)
-    rest = np.flatnonzero(~proven)
+        first = order[np.r_[True, i[order][1:] != i[order][:-1]]] if len(order) else order
+        # Anything outside the radius is further than degrees x (the fewest km per degree).
+        proven = first[km_apart[first] <= degrees * km_per_degree_at_least]
+        best_index[i[proven]], best_km[i[proven]] = j[proven], km_apart[proven]
+        rest = rest[best_index[rest] < 0]
+        degrees *= 2
     for start in range(0, len(rest), BRUTE_FORCE_CHUNK):
         rows = rest[start:start + BRUTE_FORCE_CHUNK]
         matrix = _distance_matrix(from_lon[rows], from_lat[rows], to_lon, to_lat)
