@@ -368,6 +368,15 @@ recipients_station_quarterly = sa.Table(
     sa.Column("visited_count", sa.Integer, nullable=False),
 )
 
+# People under dynamic monitoring per county, month and category.
+monitored_county_monthly = sa.Table(
+    "monitored_county_monthly", metadata,
+    sa.Column("month", MONTH, primary_key=True),
+    sa.Column("county_code", sa.String(6), primary_key=True),
+    sa.Column("category_code", sa.String(30), primary_key=True),
+    sa.Column("person_count", sa.Integer, nullable=False),
+)
+
 # Linked charity resources per county and month.
 resources_county_monthly = sa.Table(
     "resources_county_monthly", metadata,

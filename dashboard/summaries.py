@@ -63,6 +63,10 @@ SELECT q.quarter, q.station_code, MIN(s.county_code),
 FROM service_recipients_quarterly q
 JOIN stations s ON s.station_code = q.station_code
 GROUP BY q.quarter, q.station_code"""),
+    Summary("monitored_county_monthly", frozenset({"monitored_population_monthly"}), """
+SELECT p.month, p.county_code, p.category_code, SUM(p.person_count)
+FROM monitored_population_monthly p
+GROUP BY p.month, p.county_code, p.category_code"""),
     Summary("resources_county_monthly", frozenset({"station_resources_monthly", "stations"}), """
 SELECT r.month, s.county_code, SUM(r.linked_charity_yuan)
 FROM station_resources_monthly r

@@ -30,7 +30,7 @@ def social_assistance_months() -> pd.DataFrame:
 
 MONITORED_BY_MONTH_SQL = """
 SELECT p.month, p.category_code, SUM(p.person_count) AS person_count
-FROM monitored_population_monthly p
+FROM monitored_county_monthly p
 WHERE (CAST(:county_code AS VARCHAR(6)) IS NULL OR p.county_code = :county_code)
   AND p.month BETWEEN :start_month AND :end_month
 GROUP BY p.month, p.category_code
@@ -47,9 +47,9 @@ def monitored_by_month_and_category(county_code: str | None = None, start_month:
 
 MONITORED_LATEST_SQL = """
 SELECT p.month, SUM(p.person_count) AS person_count
-FROM monitored_population_monthly p
+FROM monitored_county_monthly p
 WHERE (CAST(:county_code AS VARCHAR(6)) IS NULL OR p.county_code = :county_code)
-  AND p.month = (SELECT MAX(q.month) FROM monitored_population_monthly q WHERE q.month <= :as_of_month)
+  AND p.month = (SELECT MAX(q.month) FROM monitored_county_monthly q WHERE q.month <= :as_of_month)
 GROUP BY p.month
 """
 

@@ -12,6 +12,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
+from dashboard.writing import finish_write
 from dashboard import accounts, db, migrate, registers
 from dashboard.demo import load_demo
 
@@ -118,5 +119,5 @@ def hostile_database(tmp_path_factory, tables, text: str) -> str:
     with engine.begin() as conn:
         for table in tables:
             conn.execute(sa.update(table).values(name_zh=text))
-        db.bump_data_version(conn)
+        finish_write(conn)  # the write path: summaries, then the data version
     return url

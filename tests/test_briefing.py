@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 from pptx import Presentation
 
+from dashboard.writing import finish_write
 from dashboard import cli
 from dashboard.briefing import consistency, pdf_export
 from dashboard.briefing.catalogue import CATALOGUE, build_slides
@@ -158,6 +159,6 @@ def test_the_briefing_follows_the_data_after_a_change(scratch_db):
             stations.c.station_type == "point").scalar_subquery()
         conn.execute(sa.update(stations).where(stations.c.station_code == first_point)
                      .values(station_type="station"))
-        db.bump_data_version(conn)
+        finish_write(conn)  # the write path: summaries, then the data version
     after = service.slides(("stations",), "zh")[0].title
     assert "社工站75个" in before and "社工站76个、村（社区）社工点361个" in after

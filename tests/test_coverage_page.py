@@ -4,6 +4,7 @@ import json
 import pytest
 import sqlalchemy as sa
 
+from dashboard.writing import finish_write
 from dashboard import db, migrate, schema
 from dashboard.demo import load_demo
 
@@ -34,7 +35,7 @@ def db_with_hostile_station_name(tmp_path, monkeypatch):
     with engine.begin() as conn:
         conn.execute(sa.update(schema.stations).where(schema.stations.c.station_type == "station")
                      .values(name_zh=XSS))
-        db.bump_data_version(conn)
+        finish_write(conn)  # the write path: summaries, then the data version
     monkeypatch.setenv("DATABASE_URL", url)
     return url
 

@@ -1,6 +1,7 @@
 """Reconcile: every published figure against the value the product computes."""
 import sqlalchemy as sa
 
+from dashboard.writing import finish_write
 from dashboard import cli, db
 from dashboard.reconcile import REGISTERED, approximate_tolerance, reconcile, status
 from dashboard.schema import monitored_population_monthly, stations
@@ -51,7 +52,7 @@ def test_cli_exits_1_and_names_the_figure_when_data_disagrees(scratch_db, capsys
         conn.execute(sa.update(stations).where(stations.c.station_code == sa.select(
             sa.func.min(stations.c.station_code)).where(stations.c.station_type == "point").scalar_subquery())
             .values(social_worker_count=stations.c.social_worker_count + 1))
-        db.bump_data_version(conn)
+        finish_write(conn)  # the write path: summaries, then the data version
     assert cli.main(["reconcile"]) == 1
     out = capsys.readouterr().out
     assert "social_worker_count" in out and "mismatch" in out
@@ -64,7 +65,7 @@ def test_cli_exits_1_when_the_monitored_population_is_off_by_more_than_the_round
         conn.execute(sa.update(monitored_population_monthly)
                      .where(monitored_population_monthly.c.month == latest)
                      .values(person_count=monitored_population_monthly.c.person_count + 1))
-        db.bump_data_version(conn)
+        finish_write(conn)  # the write path: summaries, then the data version
     assert cli.main(["reconcile"]) == 1
     out = capsys.readouterr().out
     line = next(l for l in out.splitlines() if l.startswith("monitored_population_count"))

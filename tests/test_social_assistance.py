@@ -8,6 +8,7 @@ import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
+from dashboard.writing import finish_write
 from dashboard import db, migrate, registers
 from dashboard import social_assistance as sa_measures
 from dashboard.schema import assistance_requests_monthly, monitored_population_monthly, risk_warnings_monthly
@@ -109,7 +110,7 @@ def constructed_url(request, tmp_path_factory):
             dict(month="2024-02", township_code=TOWN_B, county_code=COUNTY_B, need_code="housing",
                  outcome="open", days_to_handle=9, request_count=2),
         ])
-        db.bump_data_version(conn)
+        finish_write(conn)  # the write path: summaries, then the data version
     yield url
     drop()
 

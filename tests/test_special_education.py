@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
+from dashboard.writing import finish_write
 from dashboard import db
 from dashboard import special_education as sped
 from dashboard.projection import AT_RISK, MET, OFF_TRACK, ON_TRACK
@@ -163,7 +164,7 @@ def test_targets_come_from_the_register_not_the_code(scratch_db):
     with engine.begin() as conn:
         conn.execute(sa.update(targets).where(targets.c.target_key == "compulsory_enrolment_rate_2025")
                      .values(target_value=99.0, deadline=date(2026, 12, 31)))
-        db.bump_data_version(conn)
+        finish_write(conn)  # the write path: summaries, then the data version
     board = sped.target_board("compulsory", 2023, None, "zh")
     assert (board["target_pct"] == 99).all() and (board["target_school_year"] == 2026).all()
 

@@ -1,5 +1,6 @@
 """summary tables rebuilt by the write path (dashboard/summaries.py): visits by county, township station and
-township, service recipients by county and station, linked charity by county, renovations and charity flows by year
+township, service recipients by county and station, linked charity and the
+monitored population by county, renovations and charity flows by year
 
 Revision ID: 0004
 Revises: 0003
@@ -38,7 +39,7 @@ def _table(name: str, *columns, key: list[str] | None = None, index: list[str] |
 
 TABLES = ['visits_county_monthly', 'visits_station_monthly', 'visits_township_monthly',
           'recipients_county_quarterly',
-          'recipients_station_quarterly', 'resources_county_monthly', 'renovations_yearly',
+          'recipients_station_quarterly', 'monitored_county_monthly', 'resources_county_monthly', 'renovations_yearly',
           'renovation_aims_yearly', 'charity_org_yearly', 'charity_county_yearly', 'charity_source_yearly',
           'charity_programme_yearly', 'charity_destination_yearly']
 INDEXES = {'visits_station_monthly': ['county_code'], 'recipients_station_quarterly': ['county_code'],
@@ -63,6 +64,8 @@ def upgrade() -> None:
     _table('recipients_station_quarterly', _code('quarter', 7), _code('station_code', 20),
            _code('county_code', 6), _count('groups_short_count'), _count('registered_count'),
            _count('visited_count'), key=['quarter', 'station_code'], index=['county_code'])
+    _table('monitored_county_monthly', sa.Column('month', MONTH, nullable=False), _code('county_code', 6),
+           _code('category_code', 30), _count('person_count'), key=['month', 'county_code', 'category_code'])
     _table('resources_county_monthly', sa.Column('month', MONTH, nullable=False), _code('county_code', 6),
            _money('linked_charity_yuan'), key=['month', 'county_code'])
     _table('renovations_yearly', sa.Column('year', YEAR, nullable=False), _code('county_code', 6),
