@@ -84,6 +84,8 @@ def by_category(series: pd.Series, convert) -> pd.Series:
         final_codes, categories = pd.factorize(converted.array)  # missing values get code -1
         return pd.Series(pd.Categorical.from_codes(final_codes[codes], categories=pd.Index(categories, dtype="str")),
                          index=series.index)
+    if converted.dtype == object:  # dates: kept as objects (pandas would read an all-blank column as datetimes)
+        return pd.Series(converted.to_numpy()[codes], index=series.index, dtype=object)
     return pd.Series(converted.array.take(codes), index=series.index)
 
 
@@ -259,7 +261,9 @@ def to_date(series: pd.Series) -> pd.Series:
     """Dates written 2024-05-13, 2024/5/13 or 2024年5月13日 (also 2024.5.13); NaT when not a date."""
     parts = series.str.extract(_DATE)
     text = parts[0] + "-" + parts[1].str.zfill(2) + "-" + parts[2].str.zfill(2)
-    return pd.to_datetime(text, format="%Y-%m-%d", errors="coerce").dt.date
+    stamps = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+    dates = [None if pd.isna(stamp) else stamp.date() for stamp in stamps]
+    return pd.Series(dates, index=series.index, dtype=object)  # objects even when every cell is blank
 
 
 def to_month(series: pd.Series) -> pd.Series:
