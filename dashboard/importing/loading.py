@@ -71,6 +71,7 @@ DEMO_DEPENDANTS = {"stations": {"visits": ["station_resources_monthly", "visits_
                                 "service_recipients": ["service_recipients_quarterly"]}}
 
 Progress = Callable[[float, str], None]
+COPY_SLICE_ROWS = 100_000
 
 
 @dataclass
@@ -418,14 +419,19 @@ def _copy_into_empty(conn: sa.Connection, table: sa.Table, column_list: str, fra
 
 
 def _copy(conn: sa.Connection, table_name: str, column_list: str, frame: pd.DataFrame) -> None:
+    """COPY the frame as CSV, in slices: a second thread sends each slice while the next is formatted,
+    so PostgreSQL parses one while Python writes the other."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
-    buffer = io.BytesIO()
-    pacsv.write_csv(pa.Table.from_pandas(frame, preserve_index=False), buffer,
-                    write_options=pacsv.WriteOptions(include_header=False))
+    from psycopg.copy import QueuedLibpqWriter
+    options = pacsv.WriteOptions(include_header=False)
     cursor = conn.connection.driver_connection.cursor()
-    with cursor.copy(f"COPY {table_name} ({column_list}) FROM STDIN WITH (FORMAT csv)") as copy:
-        copy.write(buffer.getvalue())
+    with cursor.copy(f"COPY {table_name} ({column_list}) FROM STDIN WITH (FORMAT csv)",
+                     writer=QueuedLibpqWriter(cursor)) as copy:
+        for batch in pa.Table.from_pandas(frame, preserve_index=False).to_batches(max_chunksize=COPY_SLICE_ROWS):
+            buffer = io.BytesIO()
+            pacsv.write_csv(batch, buffer, write_options=options)
+            copy.write(buffer.getvalue())
 
 
 def _audit_row(conn: sa.Connection, result: ImportResult, actor: str | None) -> None:
