@@ -350,3 +350,14 @@ def test_bulk_rows_are_put_in_key_order_by_code_point():
     ordered = in_key_order(frame, ["month", "station_code"])
     assert ordered["n"].tolist() == [4, 2, 3, 1]
     assert in_key_order(ordered, ["month", "station_code"]) is ordered  # already sorted: left alone
+
+
+def test_a_blank_key_cell_does_not_stop_the_checks_of_the_other_rows():
+    from dashboard.importing import validation
+    rows = [dict(corpus.VALID_ROWS["special_education"][0], 学年="二〇二三"),
+            dict(corpus.VALID_ROWS["special_education"][1], 学年="1990")]
+    template = templates.TEMPLATES["special_education"]
+    raw = reading.read_table(corpus.csv_bytes(corpus.frame("x", rows)), template)
+    places = validation.Places({"惠城区": "441302", "惠阳区": "441303"}, {}, {}, set())
+    _, problems = validation.validate(template, raw, places)
+    assert {(p.row, p.key) for p in problems} == {(2, "value.year"), (3, "value.year_range")}

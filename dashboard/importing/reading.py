@@ -254,11 +254,11 @@ FALSE_WORDS = {"否", "n", "no", "false", "0", "×"}
 
 def to_number(series: pd.Series) -> pd.Series:
     """Numbers, with thousands separators allowed; NA where blank or not a number."""
-    return pd.to_numeric(series.str.replace(",", "", regex=False), errors="coerce")
+    return pd.to_numeric(series.str.replace(",", "", regex=False), errors="coerce").astype("float64")
 
 
 def to_date(series: pd.Series) -> pd.Series:
-    """Dates written 2024-05-13, 2024/5/13 or 2024年5月13日 (also 2024.5.13); NaT when not a date."""
+    """Dates written 2024-05-13, 2024/5/13 or 2024年5月13日 (also 2024.5.13); None when not a date."""
     parts = series.str.extract(_DATE)
     text = parts[0] + "-" + parts[1].str.zfill(2) + "-" + parts[2].str.zfill(2)
     stamps = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
@@ -276,7 +276,7 @@ def to_month(series: pd.Series) -> pd.Series:
 
 def to_year(series: pd.Series) -> pd.Series:
     """School years as their starting calendar year, from 2023, 2023-2024 or 2023学年."""
-    return pd.to_numeric(series.str.extract(_YEAR)[0], errors="coerce")
+    return pd.to_numeric(series.str.extract(_YEAR)[0], errors="coerce").astype("float64")
 
 
 def to_bool(series: pd.Series) -> pd.Series:

@@ -163,15 +163,24 @@ def _check(name: str, function) -> pa.Check:
 
 
 def _per_value(function):
-    """A vectorised check that also runs on a categorical column: on its distinct values only, the
-    answer spread back to every row (a categorical cannot be compared with < or >)."""
+    """A vectorised check that also runs on a categorical column (on its distinct values only, the
+    answer spread back to every row: a categorical cannot be compared with < or >) and that passes
+    the blanks _blank_for_missing puts in key columns (a missing cell is reported on its own)."""
     def check(series: pd.Series) -> pd.Series:
-        if not isinstance(series.dtype, pd.CategoricalDtype):
-            return function(series)
-        answers = np.asarray(function(pd.Series(series.cat.categories, dtype=series.cat.categories.dtype)),
-                             dtype=bool)
-        codes = series.cat.codes.to_numpy()
-        return pd.Series(np.where(codes < 0, True, answers[codes]), index=series.index)
+        if isinstance(series.dtype, pd.CategoricalDtype):
+            values = pd.Series(series.cat.categories, dtype=series.cat.categories.dtype)
+            answers = np.ones(len(values), dtype=bool)
+            given = (values != "").to_numpy()
+            answers[given] = np.asarray(function(values[given]), dtype=bool)
+            codes = series.cat.codes.to_numpy()
+            return pd.Series(np.where(codes < 0, True, answers[codes]), index=series.index)
+        if series.dtype == object:
+            given = (series != "").to_numpy()
+            if not given.all():
+                answers = np.ones(len(series), dtype=bool)
+                answers[given] = np.asarray(function(series[given].infer_objects()), dtype=bool)
+                return pd.Series(answers, index=series.index)
+        return function(series)
     return check
 
 
