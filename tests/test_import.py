@@ -306,3 +306,58 @@ def test_templates_are_read_back_by_the_importer():
             table = reading.read_table(content, templates.TEMPLATES[dataset])
             assert not table.header_problems and len(table.frame) == 1
         assert templates.template_csv(dataset).startswith(b"\xef\xbb\xbf")
+
+
+def _large_visits_file() -> bytes:
+    """About 1.4 MB of visits (Arrow's parser reads files over 1 MB) with a problem of each kind at
+    known file rows, and one row in full-width digits that is fine."""
+    groups = ["特殊困难老年人", "低保对象", "困境儿童", "残疾人"]
+    lines = ["统计月份,站点编码,服务对象类别,探访人次,个案数,服务人次\n"]
+    lines += [f"{2000 + i % 300 // 12}-{i % 12 + 1:02d},T{i // 300:03d},{groups[i % 4]},{i % 50},1,{i % 70}\n"
+              for i in range(40_000)]
+    lines[2] = "2099-01,T000,低保对象,1,1,1\n"  # future month (file row 3)
+    lines[5] = lines[5].rsplit(",", 1)[0] + ",-4\n"  # negative people served (row 6)
+    lines[7] = lines[7].replace(",1,", ",１,", 1)  # full-width digit (row 8): fine
+    lines[9] = lines[8]  # duplicates row 9 (row 10)
+    lines[11] = lines[11].replace("T000", "X999")  # unknown station (row 12)
+    lines[13] = lines[13].rsplit(",", 1)[0] + ",13812345678\n"  # a mobile number (row 14)
+    return "".join(lines).encode("utf-8")
+
+
+def test_large_files_read_by_arrow_report_the_same_problems_as_small_ones():
+    from dashboard.importing import validation
+    content = _large_visits_file()
+    assert len(content) > 1_000_000
+    places = validation.Places({}, {}, {}, {f"T{i:03d}" for i in range(200)})
+    outcomes = []
+    for data in (content, content + b"\n"):  # a blank line sends the same rows through pandas' parser
+        raw = reading.read_table(data, templates.TEMPLATES["visits"])
+        typed, problems = validation.validate(templates.TEMPLATES["visits"], raw, places)
+        outcomes.append(sorted((p.row, p.column, p.key, p.value) for p in problems))
+        assert len(typed) == 40_000 and typed.loc[6, "cases"] == 1
+    assert outcomes[0] == outcomes[1]
+    assert {(row, key) for row, _, key, _ in outcomes[0]} == {
+        (3, "value.future_month"), (6, "value.negative"), (9, "row.duplicate_key"), (10, "row.duplicate_key"),
+        (12, "value.unknown_station"), (14, "privacy.mobile")}
+    assert ("138******78" in [value for *_, value in outcomes[0]])
+
+
+def test_bulk_rows_are_put_in_key_order_by_code_point():
+    from dashboard.importing.loading import in_key_order
+    frame = pd.DataFrame({"month": pd.Categorical(["2024-02", "2024-01", "2024-02", "2024-01"]),
+                          "station_code": pd.Categorical(["b", "b", "a", "B"]),
+                          "n": [1, 2, 3, 4]})
+    ordered = in_key_order(frame, ["month", "station_code"])
+    assert ordered["n"].tolist() == [4, 2, 3, 1]
+    assert in_key_order(ordered, ["month", "station_code"]) is ordered  # already sorted: left alone
+
+
+def test_a_blank_key_cell_does_not_stop_the_checks_of_the_other_rows():
+    from dashboard.importing import validation
+    rows = [dict(corpus.VALID_ROWS["special_education"][0], 学年="二〇二三"),
+            dict(corpus.VALID_ROWS["special_education"][1], 学年="1990")]
+    template = templates.TEMPLATES["special_education"]
+    raw = reading.read_table(corpus.csv_bytes(corpus.frame("x", rows)), template)
+    places = validation.Places({"惠城区": "441302", "惠阳区": "441303"}, {}, {}, set())
+    _, problems = validation.validate(template, raw, places)
+    assert {(p.row, p.key) for p in problems} == {(2, "value.year"), (3, "value.year_range")}

@@ -25,6 +25,7 @@ import io
 from dataclasses import dataclass, field
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
@@ -70,6 +71,7 @@ DEMO_DEPENDANTS = {"stations": {"visits": ["station_resources_monthly", "visits_
                                 "service_recipients": ["service_recipients_quarterly"]}}
 
 Progress = Callable[[float, str], None]
+COPY_SLICE_ROWS = 100_000
 
 
 @dataclass
@@ -176,7 +178,9 @@ def _load(conn: sa.Connection, template: Template, typed: pd.DataFrame, result: 
     if dataset == "stations":
         _assign_villages(conn, frames["village_assignments"])
     step(0.9, "progress.writing")
-    row_count = conn.execute(sa.select(sa.func.count()).select_from(schema.metadata.tables[primary])).scalar()
+    row_count = counts.get("row_count")
+    if row_count is None:
+        row_count = conn.execute(sa.select(sa.func.count()).select_from(schema.metadata.tables[primary])).scalar()
     mark_dataset(conn, dataset, is_demo=False, row_count=int(row_count))
 
 
@@ -336,14 +340,16 @@ def _assign_villages(conn: sa.Connection, assignments: pd.DataFrame) -> None:
 
 
 def _copy_upsert(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame, key: list[str]) -> dict:
-    """PostgreSQL bulk path: COPY into the table when it is empty, else into a staging table and
-    INSERT ... ON CONFLICT DO UPDATE only where something differs."""
+    """PostgreSQL bulk path: COPY into the table when it is empty, else into a staging table, then
+    write only the rows that are new or differ (INSERT ... ON CONFLICT DO UPDATE); unchanged rows are
+    neither rewritten nor locked."""
     columns = list(frame.columns)
     column_list = ", ".join(columns)
     empty = conn.execute(sa.select(sa.literal(1)).select_from(table).limit(1)).scalar() is None
     if empty:
-        _copy_into_empty(conn, table, column_list, frame)
-        return {"new": len(frame), "changed": 0, "unchanged": 0, "written_keys": []}
+        _copy_into_empty(conn, table, column_list, in_key_order(frame, key))
+        return {"new": len(frame), "changed": 0, "unchanged": 0, "written_keys": [], "row_count": len(frame)}
+    conn.exec_driver_sql("SET LOCAL work_mem = '256MB'")  # one in-memory hash join of file and table
     conn.exec_driver_sql(f"CREATE TEMP TABLE import_stage ON COMMIT DROP AS "
                          f"SELECT {column_list} FROM {table.name} WITH NO DATA")
     _copy(conn, "import_stage", column_list, frame)
@@ -351,19 +357,44 @@ def _copy_upsert(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame, key:
     values = [c for c in columns if c not in key]
     target_row = ", ".join(f"t.{c}" for c in values)
     stage_row = ", ".join(f"s.{c}" for c in values)
-    new, changed = conn.exec_driver_sql(
-        f"SELECT COUNT(*) FILTER (WHERE t.{key[0]} IS NULL), "
-        f"COUNT(*) FILTER (WHERE t.{key[0]} IS NOT NULL AND ({target_row}) IS DISTINCT FROM ({stage_row})) "
-        f"FROM import_stage s LEFT JOIN {table.name} t ON {join}").one()
-    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in values)
-    excluded_row = ", ".join(f"EXCLUDED.{c}" for c in values)
-    current_row = ", ".join(f"{table.name}.{c}" for c in values)
+    stage_columns = ", ".join(f"s.{c}" for c in columns)
     conn.exec_driver_sql(
-        f"INSERT INTO {table.name} ({column_list}) SELECT {column_list} FROM import_stage "
-        f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates} "
-        f"WHERE ({current_row}) IS DISTINCT FROM ({excluded_row})")
+        f"CREATE TEMP TABLE import_diff ON COMMIT DROP AS "
+        f"SELECT {stage_columns}, t.{key[0]} IS NULL AS is_new FROM import_stage s LEFT JOIN {table.name} t "
+        f"ON {join} WHERE t.{key[0]} IS NULL OR ({target_row}) IS DISTINCT FROM ({stage_row})")
+    new, changed = conn.exec_driver_sql("SELECT COUNT(*) FILTER (WHERE is_new), COUNT(*) FILTER (WHERE NOT is_new) "
+                                        "FROM import_diff").one()
+    if new or changed:
+        updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in values)
+        conn.exec_driver_sql(
+            f"INSERT INTO {table.name} ({column_list}) SELECT {column_list} FROM import_diff "
+            f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates}")
     return {"new": int(new), "changed": int(changed), "unchanged": len(frame) - int(new) - int(changed),
             "written_keys": []}
+
+
+def in_key_order(frame: pd.DataFrame, key: list[str]) -> pd.DataFrame:
+    """The rows sorted by the natural key, in code-point order (the order of PostgreSQL's C and C.UTF-8
+    collations), so that building the primary key after a COPY finds them already sorted."""
+    composite = np.zeros(len(frame), dtype=np.int64)
+    for name in key:
+        column = frame[name]
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            categories = column.cat.categories
+            rank = np.empty(len(categories), dtype=np.int64)
+            rank[np.argsort(np.asarray(categories.astype("str"), dtype=object), kind="stable")] = \
+                np.arange(len(categories))
+            codes = column.cat.codes.to_numpy()
+            codes, width = np.where(codes < 0, -1, rank[codes]), len(categories)
+        else:
+            codes, uniques = pd.factorize(column, sort=True)
+            width = len(uniques)
+        if width and composite.max(initial=0) > np.iinfo(np.int64).max // (width + 1):
+            return frame  # too many distinct keys to pack in one number: leave the order to PostgreSQL
+        composite = composite * (width + 1) + codes + 1
+    if len(composite) < 2 or (composite[1:] >= composite[:-1]).all():
+        return frame
+    return frame.take(np.argsort(composite, kind="stable"))
 
 
 def _copy_into_empty(conn: sa.Connection, table: sa.Table, column_list: str, frame: pd.DataFrame) -> None:
@@ -388,14 +419,19 @@ def _copy_into_empty(conn: sa.Connection, table: sa.Table, column_list: str, fra
 
 
 def _copy(conn: sa.Connection, table_name: str, column_list: str, frame: pd.DataFrame) -> None:
+    """COPY the frame as CSV, in slices: a second thread sends each slice while the next is formatted,
+    so PostgreSQL parses one while Python writes the other."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
-    buffer = io.BytesIO()
-    pacsv.write_csv(pa.Table.from_pandas(frame, preserve_index=False), buffer,
-                    write_options=pacsv.WriteOptions(include_header=False))
+    from psycopg.copy import QueuedLibpqWriter
+    options = pacsv.WriteOptions(include_header=False)
     cursor = conn.connection.driver_connection.cursor()
-    with cursor.copy(f"COPY {table_name} ({column_list}) FROM STDIN WITH (FORMAT csv)") as copy:
-        copy.write(buffer.getvalue())
+    with cursor.copy(f"COPY {table_name} ({column_list}) FROM STDIN WITH (FORMAT csv)",
+                     writer=QueuedLibpqWriter(cursor)) as copy:
+        for batch in pa.Table.from_pandas(frame, preserve_index=False).to_batches(max_chunksize=COPY_SLICE_ROWS):
+            buffer = io.BytesIO()
+            pacsv.write_csv(batch, buffer, write_options=options)
+            copy.write(buffer.getvalue())
 
 
 def _audit_row(conn: sa.Connection, result: ImportResult, actor: str | None) -> None:

@@ -9,6 +9,7 @@ import io
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from dashboard.importing.templates import Template
@@ -57,34 +58,52 @@ def normalise_cells(series: pd.Series) -> pd.Series:
 
 def as_categories(series: pd.Series) -> pd.Series:
     """A column of text as categories, each distinct value normalised once (a file of a million rows
-    holds a few hundred distinct months, codes and counts)."""
-    codes, uniques = pd.factorize(series.astype("str"))
+    holds a few hundred distinct months, codes and counts). Missing cells count as blank."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        codes, uniques = series.cat.codes.to_numpy(), series.cat.categories.astype("str")
+        if (codes < 0).any():
+            codes = np.where(codes < 0, len(uniques), codes)
+            uniques = uniques.append(pd.Index([""], dtype="str"))
+    else:
+        codes, uniques = pd.factorize(series.fillna("").astype("str"))
     normalised = normalise_cells(pd.Series(uniques, dtype="str"))
     final_codes, categories = pd.factorize(normalised)
     return pd.Series(pd.Categorical.from_codes(final_codes[codes], categories=categories), index=series.index)
 
 
 def by_category(series: pd.Series, convert) -> pd.Series:
-    """Apply a Series -> Series converter to each distinct value of a categorical column only."""
+    """Apply a Series -> Series converter to each distinct value of a categorical column only. Text
+    results stay categorical (a million rows share a few hundred values); numbers, dates and yes/no
+    come back as plain columns."""
     if not isinstance(series.dtype, pd.CategoricalDtype):
         return convert(series)
-    converted = convert(pd.Series(series.cat.categories, dtype="str")).to_numpy()
-    return pd.Series(converted[series.cat.codes.to_numpy()], index=series.index)
+    codes = series.cat.codes.to_numpy()
+    converted = convert(pd.Series(series.cat.categories, dtype="str"))
+    if converted.dtype == object and converted.map(lambda v: isinstance(v, str), na_action="ignore").all() \
+            or isinstance(converted.dtype, pd.StringDtype):
+        final_codes, categories = pd.factorize(converted.array)  # missing values get code -1
+        return pd.Series(pd.Categorical.from_codes(final_codes[codes], categories=pd.Index(categories, dtype="str")),
+                         index=series.index)
+    if converted.dtype == object:  # dates: kept as objects (pandas would read an all-blank column as datetimes)
+        return pd.Series(converted.to_numpy()[codes], index=series.index, dtype=object)
+    return pd.Series(converted.array.take(codes), index=series.index)
 
 
-def _parse_csv(text: str, delimiter: str, skip: int, width: int) -> pd.DataFrame:
-    """The rows below the header as text. Large files without blank lines go through Arrow's parser
-    (multi-threaded); others through pandas, which keeps blank lines so row numbers stay exact."""
+def _parse_csv(text: str, data: bytes, delimiter: str, skip: int, width: int) -> pd.DataFrame:
+    """The rows below the header as text (`data` is the same text as UTF-8 bytes). Large files without
+    blank lines go through Arrow's parser (multi-threaded, each column read straight into categories);
+    others through pandas, which keeps blank lines so row numbers stay exact."""
     names = [str(i) for i in range(width)]
     if len(text) > 1_000_000 and "\n\n" not in text and "\r\n\r\n" not in text:
         import pyarrow as pa
         import pyarrow.csv as pacsv
+        cell = pa.dictionary(pa.int32(), pa.string())
         try:
             table = pacsv.read_csv(
-                io.BytesIO(text.encode("utf-8")),
+                io.BytesIO(data),
                 read_options=pacsv.ReadOptions(skip_rows=skip, column_names=names, block_size=1 << 24),
                 parse_options=pacsv.ParseOptions(delimiter=delimiter),
-                convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
+                convert_options=pacsv.ConvertOptions(column_types={n: cell for n in names},
                                                      strings_can_be_null=False, quoted_strings_can_be_null=False))
         except pa.ArrowInvalid as error:
             raise ReadError("read.bad_csv", detail=str(error).splitlines()[0][:200]) from None
@@ -116,18 +135,20 @@ def read_table(content: bytes, template: Template, sheet: str | None = None) -> 
     else:
         text, encoding = decode(content)
         file_format = "csv"
+        data = content[3:] if encoding == "utf-8-sig" else content if encoding == "utf-8" else None
         first_lines = text[:200_000].splitlines()[:HEADER_SEARCH_ROWS]
         delimiter = "\t" if first_lines and "\t" in first_lines[0] and "," not in first_lines[0] else ","
         grid = list(csv.reader(first_lines, delimiter=delimiter))
         header_at = _find_header(grid, template)
         headers = grid[header_at]
-        frame = _parse_csv(text, delimiter, header_at + 1, len(headers))
+        frame = _parse_csv(text, data if data is not None else text.encode("utf-8"), delimiter,
+                           header_at + 1, len(headers))
     frame.columns = list(range(frame.shape[1]))
-    for column in frame.columns:
-        frame[column] = as_categories(frame[column].fillna(""))
+    frame = pd.DataFrame({column: as_categories(frame[column]) for column in frame.columns}, index=frame.index)
     rows = pd.Series(frame.index + header_at + 2, index=frame.index)
     keep = (frame != "").any(axis=1)
-    frame, rows = frame[keep], rows[keep]
+    if not keep.all():
+        frame, rows = frame[keep], rows[keep]
     frame, problems = _name_columns(frame, headers, template)
     return RawTable(frame.reset_index(drop=True), rows.reset_index(drop=True), file_format, encoding,
                     problems)
@@ -233,14 +254,16 @@ FALSE_WORDS = {"否", "n", "no", "false", "0", "×"}
 
 def to_number(series: pd.Series) -> pd.Series:
     """Numbers, with thousands separators allowed; NA where blank or not a number."""
-    return pd.to_numeric(series.str.replace(",", "", regex=False), errors="coerce")
+    return pd.to_numeric(series.str.replace(",", "", regex=False), errors="coerce").astype("float64")
 
 
 def to_date(series: pd.Series) -> pd.Series:
-    """Dates written 2024-05-13, 2024/5/13 or 2024年5月13日 (also 2024.5.13); NaT when not a date."""
+    """Dates written 2024-05-13, 2024/5/13 or 2024年5月13日 (also 2024.5.13); None when not a date."""
     parts = series.str.extract(_DATE)
     text = parts[0] + "-" + parts[1].str.zfill(2) + "-" + parts[2].str.zfill(2)
-    return pd.to_datetime(text, format="%Y-%m-%d", errors="coerce").dt.date
+    stamps = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+    dates = [None if pd.isna(stamp) else stamp.date() for stamp in stamps]
+    return pd.Series(dates, index=series.index, dtype=object)  # objects even when every cell is blank
 
 
 def to_month(series: pd.Series) -> pd.Series:
@@ -253,7 +276,7 @@ def to_month(series: pd.Series) -> pd.Series:
 
 def to_year(series: pd.Series) -> pd.Series:
     """School years as their starting calendar year, from 2023, 2023-2024 or 2023学年."""
-    return pd.to_numeric(series.str.extract(_YEAR)[0], errors="coerce")
+    return pd.to_numeric(series.str.extract(_YEAR)[0], errors="coerce").astype("float64")
 
 
 def to_bool(series: pd.Series) -> pd.Series:

@@ -159,7 +159,29 @@ def _cell_problems(raw: reading.RawTable, column: str, mask_: pd.Series, key: st
 
 
 def _check(name: str, function) -> pa.Check:
-    return pa.Check(function, name=name, ignore_na=True)
+    return pa.Check(_per_value(function), name=name, ignore_na=True)
+
+
+def _per_value(function):
+    """A vectorised check that also runs on a categorical column (on its distinct values only, the
+    answer spread back to every row: a categorical cannot be compared with < or >) and that passes
+    the blanks _blank_for_missing puts in key columns (a missing cell is reported on its own)."""
+    def check(series: pd.Series) -> pd.Series:
+        if isinstance(series.dtype, pd.CategoricalDtype):
+            values = pd.Series(series.cat.categories, dtype=series.cat.categories.dtype)
+            answers = np.ones(len(values), dtype=bool)
+            given = (values != "").to_numpy()
+            answers[given] = np.asarray(function(values[given]), dtype=bool)
+            codes = series.cat.codes.to_numpy()
+            return pd.Series(np.where(codes < 0, True, answers[codes]), index=series.index)
+        if series.dtype == object:
+            given = (series != "").to_numpy()
+            if not given.all():
+                answers = np.ones(len(series), dtype=bool)
+                answers[given] = np.asarray(function(series[given].infer_objects()), dtype=bool)
+                return pd.Series(answers, index=series.index)
+        return function(series)
+    return check
 
 
 NOT_NEGATIVE = _check("value.negative", lambda s: s >= 0)
@@ -194,7 +216,8 @@ def _rule_columns(template: Template, typed: pd.DataFrame) -> pd.DataFrame:
     """Copies of the typed frame where cross-column rules replace the checked columns with booleans."""
     checked = typed.copy()
     if template.dataset == "stations":
-        inside = inside_huizhou(typed["longitude"], typed["latitude"], typed["crs"].fillna("WGS84"))
+        inside = inside_huizhou(typed["longitude"], typed["latitude"],
+                                typed["crs"].astype("object").fillna("WGS84"))
         checked["longitude"] = checked["latitude"] = inside.where(typed["longitude"].notna()
                                                                   & typed["latitude"].notna())
     if template.dataset == "special_education":
@@ -205,8 +228,18 @@ def _rule_columns(template: Template, typed: pd.DataFrame) -> pd.DataFrame:
         ok = (typed["direction"] != "raised") | typed["source"].notna()
         checked["source"] = ok.where(typed["direction"].notna())
     for name in template.key:  # blanks in an optional key column are a value like any other
-        checked[name] = checked[name].astype("object").where(checked[name].notna(), "")
+        checked[name] = _blank_for_missing(checked[name])
     return checked
+
+
+def _blank_for_missing(series: pd.Series) -> pd.Series:
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        if not series.isna().any():
+            return series
+        if "" not in series.cat.categories:
+            series = series.cat.add_categories([""])
+        return series.fillna("")
+    return series.astype("object").where(series.notna(), "")
 
 
 def inside_huizhou(lon: pd.Series, lat: pd.Series, crs: pd.Series) -> pd.Series:
@@ -236,6 +269,8 @@ def _problems_from(cases: pd.DataFrame, template: Template, raw: reading.RawTabl
     problems, seen = [], set()
     for case in cases.itertuples():
         if pd.isna(case.index):
+            if str(case.check).startswith("value."):  # one of our checks raised: never let the file pass
+                raise RuntimeError(f"check {case.check} on {case.column} failed to run: {case.failure_case}")
             continue
         index = int(case.index)
         if case.check == "multiple_fields_uniqueness":
