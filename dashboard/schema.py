@@ -137,7 +137,8 @@ visits_monthly = sa.Table(
     sa.Column("six_society_case_count", sa.Integer, nullable=False, server_default="0"),
     sa.Column("six_society_people_served_count", sa.Integer, nullable=False, server_default="0"),
 )
-sa.Index("ix_visits_monthly_station_month", visits_monthly.c.station_code, visits_monthly.c.month)
+# No index on (station_code, month): every page reads the visit summaries, and rebuilding that index
+# was the costliest step of a bulk import.
 
 station_resources_monthly = sa.Table(
     "station_resources_monthly", metadata,

@@ -1,6 +1,7 @@
 """summary tables rebuilt by the write path (dashboard/summaries.py): visits by county, township station and
 township, service recipients by county and station, linked charity and the
-monitored population by county, renovations and charity flows by year
+monitored population by county, renovations and charity flows by year; drops
+the (station, month) index of visits_monthly, which nothing reads any more
 
 Revision ID: 0004
 Revises: 0003
@@ -48,6 +49,8 @@ INDEXES = {'visits_station_monthly': ['county_code'], 'recipients_station_quarte
 
 
 def upgrade() -> None:
+    # The pages read the summaries below; nothing reads visits_monthly by station any more.
+    op.drop_index('ix_visits_monthly_station_month', table_name='visits_monthly')
     _table('visits_county_monthly', sa.Column('month', MONTH, nullable=False), _code('quarter', 7),
            _code('county_code', 6),
            _code('group_code', 30), _count('home_visit_count'), _count('case_count'),
@@ -89,6 +92,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.create_index('ix_visits_monthly_station_month', 'visits_monthly', ['station_code', 'month'], unique=False)
     for name in reversed(TABLES):
         for column in INDEXES.get(name, []):
             op.drop_index(op.f(f'ix_{name}_{column}'), table_name=name)
