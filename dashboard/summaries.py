@@ -18,12 +18,23 @@ from dashboard import schema
 class Summary:
     table: str
     sources: frozenset[str]
-    select_sql: str  # its columns in the order of the table's columns
+    select_sql: str  # its columns in the order of the table's columns; {where} marks where a filter goes
+    month_of_source: str | None = None  # e.g. "v.month": the summary can be rebuilt month by month
+    month_sources: frozenset[str] = frozenset()  # the sources keyed by that month
 
-    def rebuild(self, conn: sa.Connection) -> None:
+    def rebuild(self, conn: sa.Connection, months: list[str] | None = None) -> None:
+        """Recompute the summary, or only its rows of the given months."""
         columns = ", ".join(c.name for c in schema.metadata.tables[self.table].columns)
-        conn.execute(sa.text(f"DELETE FROM {self.table}"))
-        conn.execute(sa.text(f"INSERT INTO {self.table} ({columns}) {self.select_sql}"))
+        if months is None or self.month_of_source is None:
+            conn.execute(sa.text(f"DELETE FROM {self.table}"))
+            conn.execute(sa.text(f"INSERT INTO {self.table} ({columns}) {self.select_sql.format(where='')}"))
+            return
+        chosen = sa.bindparam("months", expanding=True)
+        conn.execute(sa.text(f"DELETE FROM {self.table} WHERE month IN :months").bindparams(chosen),
+                     {"months": months})
+        select = self.select_sql.format(where=f"WHERE {self.month_of_source} IN :months")
+        conn.execute(sa.text(f"INSERT INTO {self.table} ({columns}) {select}").bindparams(chosen),
+                     {"months": months})
 
 
 QUARTER_OF_MONTH = ("SUBSTR(v.month, 1, 4) || '-Q' || "
@@ -39,18 +50,21 @@ SELECT v.month, {QUARTER_OF_MONTH}, s.county_code, v.group_code,
   SUM(v.six_society_visit_count), SUM(v.six_society_case_count), SUM(v.six_society_people_served_count)
 FROM visits_monthly v
 JOIN stations s ON s.station_code = v.station_code
-GROUP BY v.month, s.county_code, v.group_code"""),
+{{where}}
+GROUP BY v.month, s.county_code, v.group_code""", "v.month", frozenset({"visits_monthly"})),
     Summary("visits_station_monthly", frozenset({"visits_monthly", "stations"}), f"""
 SELECT v.month, {QUARTER_OF_MONTH}, COALESCE(s.parent_station_code, s.station_code), MIN(s.county_code),
   SUM(v.home_visit_count), SUM(v.case_count), SUM(v.people_served_count)
 FROM visits_monthly v
 JOIN stations s ON s.station_code = v.station_code
-GROUP BY v.month, COALESCE(s.parent_station_code, s.station_code)"""),
+{{where}}
+GROUP BY v.month, COALESCE(s.parent_station_code, s.station_code)""", "v.month", frozenset({"visits_monthly"})),
     Summary("visits_township_monthly", frozenset({"visits_monthly", "stations"}), """
 SELECT v.month, s.township_code, SUM(v.home_visit_count)
 FROM visits_monthly v
 JOIN stations s ON s.station_code = v.station_code
-GROUP BY v.month, s.township_code"""),
+{where}
+GROUP BY v.month, s.township_code""", "v.month", frozenset({"visits_monthly"})),
     Summary("recipients_county_quarterly", frozenset({"service_recipients_quarterly", "stations"}), """
 SELECT q.quarter, s.county_code, q.group_code, SUM(q.registered_count), SUM(q.visited_count)
 FROM service_recipients_quarterly q
@@ -66,12 +80,14 @@ GROUP BY q.quarter, q.station_code"""),
     Summary("monitored_county_monthly", frozenset({"monitored_population_monthly"}), """
 SELECT p.month, p.county_code, p.category_code, SUM(p.person_count)
 FROM monitored_population_monthly p
-GROUP BY p.month, p.county_code, p.category_code"""),
+{where}
+GROUP BY p.month, p.county_code, p.category_code""", "p.month", frozenset({"monitored_population_monthly"})),
     Summary("resources_county_monthly", frozenset({"station_resources_monthly", "stations"}), """
 SELECT r.month, s.county_code, SUM(r.linked_charity_yuan)
 FROM station_resources_monthly r
 JOIN stations s ON s.station_code = r.station_code
-GROUP BY r.month, s.county_code"""),
+{where}
+GROUP BY r.month, s.county_code""", "r.month", frozenset({"station_resources_monthly"})),
     Summary("renovations_yearly", frozenset({"renovations"}), f"""
 SELECT {_RENOVATION_YEAR}, r.county_code, r.township_code, r.category, COUNT(*), SUM(r.cost_yuan)
 FROM renovations r
@@ -110,13 +126,19 @@ GROUP BY {_FLOW_YEAR}, o.county_code, f.programme_code, COALESCE(f.county_code, 
 ]
 
 
-def refresh(conn: sa.Connection, changed_tables: set[str] | None = None) -> list[str]:
-    """Rebuild the summaries computed from any of `changed_tables` (all when None); returns their names."""
+def refresh(conn: sa.Connection, changed_tables: set[str] | None = None,
+            months: list[str] | None = None) -> list[str]:
+    """Rebuild the summaries computed from any of `changed_tables` (all when None); returns their names.
+    `months`: the changed tables changed only in these months ('YYYY-MM'), so a summary kept by month
+    whose changed sources are all month-keyed is rebuilt for those months alone."""
     rebuilt = []
     for summary in SUMMARIES:
-        if changed_tables is None or summary.sources & set(changed_tables):
-            summary.rebuild(conn)
-            rebuilt.append(summary.table)
+        changed = summary.sources & set(changed_tables) if changed_tables is not None else summary.sources
+        if not changed:
+            continue
+        by_month = months is not None and summary.month_of_source and changed <= summary.month_sources
+        summary.rebuild(conn, sorted(set(months)) if by_month else None)
+        rebuilt.append(summary.table)
     return rebuilt
 
 

@@ -35,8 +35,11 @@ def mark_dataset(conn: sa.Connection, name: str, is_demo: bool, row_count: int) 
                                             loaded_at=dt.datetime.now()))
 
 
-def finish_write(conn: sa.Connection, changed_tables: Iterable[str] | None = None) -> None:
-    """Close a write: rebuild the summaries of the tables it changed (all when not said), then advance
-    the data version so every cache sees the new data."""
-    summaries.refresh(conn, None if changed_tables is None else set(changed_tables))
+def finish_write(conn: sa.Connection, changed_tables: Iterable[str] | None = None,
+                 months: Iterable[str] | None = None) -> None:
+    """Close a write: rebuild the summaries of the tables it changed (all when not said; only the given
+    months when the tables changed in those months alone), then advance the data version so every cache
+    sees the new data."""
+    summaries.refresh(conn, None if changed_tables is None else set(changed_tables),
+                      None if months is None else list(months))
     db.bump_data_version(conn)

@@ -25,7 +25,8 @@ def table_contents(conn: sa.Connection, summary: summaries.Summary) -> pd.DataFr
     table = schema.metadata.tables[summary.table]
     columns = [c.name for c in table.columns]
     stored = pd.DataFrame(conn.execute(sa.select(table)).fetchall(), columns=columns)
-    fresh = pd.DataFrame(conn.execute(sa.text(summary.select_sql)).fetchall(), columns=columns)
+    fresh = pd.DataFrame(conn.execute(sa.text(summary.select_sql.format(where=""))).fetchall(),
+                         columns=columns)
     return _comparable(stored), _comparable(fresh)
 
 
@@ -76,6 +77,37 @@ def test_an_import_rebuilds_the_summaries_of_what_it_changed(writable_db):
         after = conn.execute(sa.text("SELECT SUM(home_visit_count) FROM visits_county_monthly "
                                      "WHERE month = '2024-05'")).scalar()
     assert after != before
+
+
+def test_a_later_monthly_import_rebuilds_only_its_months_and_all_still_agree(writable_db):
+    """The first real visits file replaces the demo (a full rebuild); the next one, of other months,
+    takes the month-by-month path, and every summary still equals its definition."""
+    first = import_file("visits", corpus.csv_bytes(corpus.frame("visits")), "v1.csv", engine=writable_db)
+    assert first.outcome == "loaded" and first.demo_rows_replaced
+    later = corpus.frame("visits").assign(统计月份=["2024-07", "2024-08"])
+    with writable_db.connect() as conn:
+        before = conn.execute(sa.text("SELECT COUNT(*) FROM visits_county_monthly")).scalar()
+    second = import_file("visits", corpus.csv_bytes(later), "v2.csv", engine=writable_db)
+    assert second.outcome == "loaded" and not second.demo_rows_replaced
+    assert_summaries_current(writable_db)
+    with writable_db.connect() as conn:
+        months = conn.execute(sa.text("SELECT DISTINCT month FROM visits_county_monthly ORDER BY month")).scalars()
+        assert list(months) == ["2024-05", "2024-06", "2024-07", "2024-08"]
+        assert conn.execute(sa.text("SELECT COUNT(*) FROM visits_county_monthly")).scalar() == before + 2
+
+
+def test_rebuilding_some_months_touches_only_those_months(writable_db):
+    with writable_db.begin() as conn:
+        conn.execute(sa.text("UPDATE visits_monthly SET home_visit_count = home_visit_count + 1 "
+                             "WHERE month = '2023-03'"))
+        conn.execute(sa.text("UPDATE visits_county_monthly SET home_visit_count = -1 WHERE month = '2022-01'"))
+        summaries.refresh(conn, {"visits_monthly"}, ["2023-03"])
+        stale = conn.execute(sa.text("SELECT COUNT(*) FROM visits_county_monthly WHERE month = '2022-01' "
+                                     "AND home_visit_count = -1")).scalar()
+    assert stale > 0  # a month outside the list was left alone
+    with writable_db.begin() as conn:
+        summaries.refresh(conn, {"visits_monthly"}, ["2022-01"])
+    assert_summaries_current(writable_db)
 
 
 def test_a_failed_import_leaves_the_summaries_as_they_were(writable_db):

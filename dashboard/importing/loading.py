@@ -140,7 +140,7 @@ def import_file(dataset: str, content: bytes, file_name: str, *, dry_run: bool =
                 raise _Rollback
             result.outcome = "loaded"
             _audit_row(conn, result, actor)
-            finish_write(conn, template.tables)
+            finish_write(conn, template.tables, _months_written(typed, result))
     except _Rollback:
         result.outcome = "dry_run"
         _audit(engine, result, actor)
@@ -151,6 +151,13 @@ def import_file(dataset: str, content: bytes, file_name: str, *, dry_run: bool =
         _audit(engine, result, actor)
     step(1.0, "progress.done")
     return result
+
+
+def _months_written(typed: pd.DataFrame, result: ImportResult) -> list[str] | None:
+    """The months a monthly file wrote, when it wrote nothing else (no demo rows were removed)."""
+    if "month" not in typed.columns or result.demo_rows_replaced:
+        return None
+    return sorted({str(month) for month in typed["month"].dropna().unique()})
 
 
 def _load(conn: sa.Connection, template: Template, typed: pd.DataFrame, result: ImportResult,
