@@ -256,6 +256,8 @@ risk_warnings_monthly = sa.Table(
     sa.Column("county_code", sa.String(6), sa.ForeignKey("counties.county_code"), nullable=False, index=True),
     sa.Column("warning_count", sa.Integer, nullable=False),
 )
+sa.Index("ix_risk_warnings_monthly_department_month", risk_warnings_monthly.c.source_department,
+         risk_warnings_monthly.c.month)
 
 assistance_requests_monthly = sa.Table(
     "assistance_requests_monthly", metadata,

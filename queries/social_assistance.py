@@ -200,10 +200,18 @@ def warnings_per_1000_monitored_by_township(county_code: str | None = None, star
     return run(WARNINGS_PER_1000_SQL, county_code=county_code, start_month=start_month, end_month=end_month)
 
 
+# Departments one at a time through the (source_department, month) index, instead of reading every
+# warning row to count a handful of distinct values.
 DEPARTMENT_COUNT_SQL = """
-SELECT COUNT(DISTINCT w.source_department) AS department_count
-FROM risk_warnings_monthly w
-WHERE w.month <= :as_of_month
+WITH RECURSIVE department(code) AS (
+  SELECT MIN(w.source_department) FROM risk_warnings_monthly w WHERE w.month <= :as_of_month
+  UNION ALL
+  SELECT (SELECT MIN(w.source_department) FROM risk_warnings_monthly w
+          WHERE w.source_department > d.code AND w.month <= :as_of_month)
+  FROM department d
+  WHERE d.code IS NOT NULL
+)
+SELECT COUNT(code) AS department_count FROM department
 """
 
 

@@ -51,6 +51,8 @@ INDEXES = {'visits_station_monthly': ['county_code'], 'recipients_station_quarte
 def upgrade() -> None:
     # The pages read the summaries below; nothing reads visits_monthly by station any more.
     op.drop_index('ix_visits_monthly_station_month', table_name='visits_monthly')
+    op.create_index('ix_risk_warnings_monthly_department_month', 'risk_warnings_monthly',
+                    ['source_department', 'month'], unique=False)
     _table('visits_county_monthly', sa.Column('month', MONTH, nullable=False), _code('quarter', 7),
            _code('county_code', 6),
            _code('group_code', 30), _count('home_visit_count'), _count('case_count'),
@@ -93,6 +95,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.create_index('ix_visits_monthly_station_month', 'visits_monthly', ['station_code', 'month'], unique=False)
+    op.drop_index('ix_risk_warnings_monthly_department_month', table_name='risk_warnings_monthly')
     for name in reversed(TABLES):
         for column in INDEXES.get(name, []):
             op.drop_index(op.f(f'ix_{name}_{column}'), table_name=name)
