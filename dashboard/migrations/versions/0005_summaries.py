@@ -3,16 +3,16 @@ township, service recipients by county and station, linked charity and the
 monitored population by county, renovations and charity flows by year; drops
 the (station, month) index of visits_monthly, which nothing reads any more
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-11-28 18:00:00
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0004'
-down_revision = '0003'
+revision = '0005'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 
