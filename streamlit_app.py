@@ -18,10 +18,10 @@ PAGES = [
     ("pages/social_assistance.py", "nav.social_assistance", "social-assistance", "view"),
     ("pages/briefing.py", "nav.briefing", "npc-briefing", "briefing"),
     ("pages/data_management.py", "nav.data_management", "data-management", "import"),
-    ("pages/administration.py", "nav.administration", "administration", "admin"),
+    ("pages/administration.py", "nav.administration", "system-administration", "admin"),
 ]
 # Pages for maintaining the data, listed in their own navigation section.
-DATA_SECTION_PATHS = {"data-management", "administration"}
+DATA_SECTION_PATHS = {"data-management", "system-administration"}
 
 
 def main() -> None:

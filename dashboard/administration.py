@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from contextlib import contextmanager
 
 import sqlalchemy as sa
 
@@ -29,23 +30,23 @@ MAX_TEXT = 2000
 class AdminError(ValueError):
     """An administration request that cannot be met; key is a catalogue key, values fill it."""
 
-    def __init__(self, key: str, **values):
-        super().__init__(key)
-        self.key = key
+    def __init__(self, message_key: str, /, **values):
+        super().__init__(message_key)
+        self.key = message_key
         self.values = values
 
 
 # ---- accounts ----------------------------------------------------------------------------------
+# Each action asks first whether the actor may act at all, and only then looks at the input, so anyone
+# but an administrator learns nothing from the answer.
 def add_account(actor: User, username: str, display_name: str, role: str, password: str,
                 confirm: str | None = None, engine: sa.Engine | None = None) -> User:
     """Create an account with an initial password (the same rules as `python -m dashboard users add`)."""
-    if confirm is not None and confirm != password:
-        raise AdminError("admin.error.password_mismatch")
     with _admin_transaction(actor, engine) as conn:
-        try:
+        if confirm is not None and confirm != password:
+            raise AdminError("admin.error.password_mismatch")
+        with _account_rules():
             user = accounts.insert_user(conn, username, role, password, display_name)
-        except accounts.AccountError as error:
-            raise AdminError(str(error)) from None
         _audit(conn, actor, "admin_user_add", "users",
                f"user={user.username}; display_name={user.display_name}; role={user.role}")
     return user
@@ -54,13 +55,11 @@ def add_account(actor: User, username: str, display_name: str, role: str, passwo
 def set_role(actor: User, username: str, role: str, engine: sa.Engine | None = None) -> bool:
     """Give an account another role (applies on the user's next rerun); False when it had it already."""
     username = _name(username)
-    try:
-        accounts.check_role(role)
-    except accounts.AccountError as error:
-        raise AdminError(str(error)) from None
-    if username == actor.username and role != "admin":
-        raise AdminError("admin.error.self_demote")
     with _admin_transaction(actor, engine) as conn:
+        with _account_rules():
+            accounts.check_role(role)
+        if username == actor.username and role != "admin":
+            raise AdminError("admin.error.self_demote")
         before = _account(conn, username)
         if before.role == role:
             return False
@@ -72,9 +71,9 @@ def set_role(actor: User, username: str, role: str, engine: sa.Engine | None = N
 def set_active(actor: User, username: str, active: bool, engine: sa.Engine | None = None) -> bool:
     """Enable or disable an account; disabling ends its sessions. False when nothing changed."""
     username = _name(username)
-    if username == actor.username and not active:
-        raise AdminError("admin.error.self_disable")
     with _admin_transaction(actor, engine) as conn:
+        if username == actor.username and not active:
+            raise AdminError("admin.error.self_disable")
         before = _account(conn, username)
         if bool(before.is_active) == active:
             return False
@@ -90,13 +89,11 @@ def reset_password(actor: User, username: str, password: str, confirm: str | Non
                    engine: sa.Engine | None = None) -> None:
     """Set a new password (the same rules as the CLI) and end the account's sessions."""
     username = _name(username)
-    if confirm is not None and confirm != password:
-        raise AdminError("admin.error.password_mismatch")
-    try:
-        accounts.check_password(password)
-    except accounts.AccountError as error:
-        raise AdminError(str(error)) from None
     with _admin_transaction(actor, engine) as conn:
+        if confirm is not None and confirm != password:
+            raise AdminError("admin.error.password_mismatch")
+        with _account_rules():
+            accounts.check_password(password)
         _account(conn, username)
         conn.execute(sa.update(users).where(users.c.username == username).values(
             password_hash=accounts.hash_password(password), failed_attempts=0))
@@ -124,11 +121,11 @@ def unlock(actor: User, username: str, engine: sa.Engine | None = None) -> bool:
 def update_target(actor: User, target_key: str, target_value, deadline, source_document: str,
                   note: str | None, engine: sa.Engine | None = None) -> bool:
     """Change a target's value, deadline, source and note; False when nothing differed."""
-    values = {"target_value": parse_number(target_value, "admin.field.target_value"),
-              "deadline": parse_date(deadline, "admin.field.deadline"),
-              "source_document": _required_text(source_document, 120, "admin.field.source_document"),
-              "note": _optional_text(note, MAX_TEXT, "admin.field.note")}
     with _admin_transaction(actor, engine) as conn:
+        values = {"target_value": parse_number(target_value, "admin.field.target_value"),
+                  "deadline": parse_date(deadline, "admin.field.deadline"),
+                  "source_document": _required_text(source_document, 120, "admin.field.source_document"),
+                  "note": _optional_text(note, MAX_TEXT, "admin.field.note")}
         return _update_register(conn, actor, targets, "target_key", target_key, values, "admin_target")
 
 
@@ -136,14 +133,14 @@ def update_published_figure(actor: User, figure_key: str, value, relation: str, 
                             source_document: str, source_quote: str | None,
                             engine: sa.Engine | None = None) -> bool:
     """Change a published figure (what reconcile compares the data against); False when nothing differed."""
-    if relation not in RELATIONS:
-        raise AdminError("admin.error.relation", relations=" ".join(RELATIONS))
-    values = {"value": parse_number(value, "admin.field.value"), "relation": relation,
-              "unit": _required_text(unit, 20, "admin.field.unit"),
-              "as_of": parse_date(as_of, "admin.field.as_of"),
-              "source_document": _required_text(source_document, 120, "admin.field.source_document"),
-              "source_quote": _optional_text(source_quote, MAX_TEXT, "admin.field.source_quote")}
     with _admin_transaction(actor, engine) as conn:
+        if relation not in RELATIONS:
+            raise AdminError("admin.error.relation", relations=" ".join(RELATIONS))
+        values = {"value": parse_number(value, "admin.field.value"), "relation": relation,
+                  "unit": _required_text(unit, 20, "admin.field.unit"),
+                  "as_of": parse_date(as_of, "admin.field.as_of"),
+                  "source_document": _required_text(source_document, 120, "admin.field.source_document"),
+                  "source_quote": _optional_text(source_quote, MAX_TEXT, "admin.field.source_quote")}
         return _update_register(conn, actor, published_figures, "figure_key", figure_key, values, "admin_figure")
 
 
@@ -186,7 +183,7 @@ def parse_date(value, field: str) -> dt.date:
 
 # ---- plumbing ----------------------------------------------------------------------------------
 class _admin_transaction:
-    """One transaction, opened only for an administrator; closed with finish_write when it commits."""
+    """One transaction, opened only for an administrator; closed with finish_write when it changed something."""
 
     def __init__(self, actor: User, engine: sa.Engine | None):
         self.actor = actor
@@ -204,9 +201,19 @@ class _admin_transaction:
         return conn
 
     def __exit__(self, kind, error, trace):
-        if kind is None:
+        # Only a change writes an audit row; a request that changed nothing leaves the data version alone.
+        if kind is None and self.conn.info.pop("admin_changed", False):
             finish_write(self.conn)
         return self._context.__exit__(kind, error, trace)
+
+
+@contextmanager
+def _account_rules():
+    """The account rules shared with the CLI raise AccountError; the page wants an AdminError."""
+    try:
+        yield
+    except accounts.AccountError as error:
+        raise AdminError(str(error)) from None
 
 
 def _is_admin(conn: sa.Connection, actor: User | None) -> bool:
@@ -242,6 +249,7 @@ def _update_register(conn, actor, table, key_column, key, values, action) -> boo
 
 
 def _audit(conn, actor: User, action: str, table_name: str, detail: str) -> None:
+    conn.info["admin_changed"] = True
     audit.record_in(conn, action, actor.username, "ok", detail, dataset_name=table_name)
 
 

@@ -74,8 +74,7 @@ with targets_tab:
     st.caption(t("admin.targets.intro"))
     register = registers.targets()
     st.dataframe(admin_views.targets_table(register, language), hide_index=True)
-    key = st.selectbox(t("admin.targets.choose"), register["target_key"], key="admin_target",
-                       format_func=lambda k: f"{k} · {register.set_index('target_key').at[k, 'note'] or ''}")
+    key = st.selectbox(t("admin.targets.choose"), register["target_key"].tolist(), key="admin_target")
     row = register.set_index("target_key").loc[key]
     with st.form(f"admin_target_{key}"):
         value = st.text_input(f"{t('admin.field.target_value')}（{row['unit']}）", admin_views.editable_number(row["target_value"]))
@@ -91,7 +90,7 @@ with figures_tab:
     st.info(t("admin.figures.intro"))
     register = registers.published_figures()
     st.dataframe(admin_views.figures_table(register, language), hide_index=True)
-    key = st.selectbox(t("admin.figures.choose"), register["figure_key"], key="admin_figure")
+    key = st.selectbox(t("admin.figures.choose"), register["figure_key"].tolist(), key="admin_figure")
     row = register.set_index("figure_key").loc[key]
     with st.form(f"admin_figure_{key}"):
         value_column, relation_column, unit_column = st.columns([2, 2, 1])
