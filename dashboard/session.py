@@ -110,9 +110,10 @@ def _refresh(user: accounts.User) -> accounts.User | None:
 def browser_token() -> str | None:
     """The session token the browser sent when this session opened (a cookie), if any."""
     try:
-        return st.context.cookies.get(session_tokens.COOKIE_NAME)
-    except Exception:  # no browser context (AppTest, bare mode): no cookie
+        token = st.context.cookies.get(session_tokens.COOKIE_NAME)
+    except Exception:  # no browser context (bare mode): no cookie
         return None
+    return token if isinstance(token, str) else None  # AppTest's context holds no real cookies
 
 
 def write_cookie() -> None:

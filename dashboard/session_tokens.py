@@ -49,7 +49,7 @@ def issue(username: str, now: dt.datetime | None = None, engine: sa.Engine | Non
 
 def resume(token: str | None, now: dt.datetime | None = None, engine: sa.Engine | None = None) -> User | None:
     """The user a browser's token signs in, or None; a resumed session is audited."""
-    if not token or len(token) > MAX_TOKEN_LENGTH:
+    if not isinstance(token, str) or not token or len(token) > MAX_TOKEN_LENGTH:
         return None
     user = check(hash_token(token), now, engine)
     if user is not None:
