@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import administration
+from dashboard.catalogue import CATALOGUE
 from dashboard.i18n import t
 
 NOTICE_KEY = "admin_notice"  # the outcome of the last action, shown after the rerun that refreshes tables
@@ -52,6 +53,8 @@ def figures_table(frame: pd.DataFrame, language: str) -> pd.DataFrame:
     table = frame[["figure_key", "area", "value", "relation", "unit", "as_of", "source_document",
                    "source_quote"]].copy()
     table["value"] = table["value"].map(exact_number)
+    table["area"] = table["area"].map(lambda area: t(f"admin.area.{area}", language)
+                                      if f"admin.area.{area}" in CATALOGUE else area)
     return table.fillna("").rename(columns={
         name: t(f"admin.field.{'key' if name == 'figure_key' else name}", language) for name in table.columns})
 

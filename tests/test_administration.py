@@ -260,6 +260,7 @@ def test_the_page_shows_the_three_registers_to_an_administrator(registers_db):
     assert set(accounts_table["角色"]) == {"领导", "规划", "数据专员", "管理员"}
     assert "compulsory_enrolment_rate_2025" in set(targets_table["编号"])
     assert "township_station_count" in set(figures_table["编号"])
+    assert {"社工站点", "慈善资金", "其他"} <= set(figures_table["领域"])
     assert any("python -m dashboard reconcile" in info.value for info in at.info)
 
 
