@@ -18,7 +18,9 @@ if not session.may("admin"):  # the router shows a refusal first; the page does 
 components.page_header("admin.title", "admin.intro")
 language = current_language()
 admin_views.show_notice()
-users_tab, targets_tab, figures_tab = st.tabs([t("admin.tab.users"), t("admin.tab.targets"), t("admin.tab.figures")])
+# Keyed and tracked, so the open tab survives the rerun an action makes (a notice above it comes and goes).
+users_tab, targets_tab, figures_tab = st.tabs([t("admin.tab.users"), t("admin.tab.targets"), t("admin.tab.figures")],
+                                              key="admin_tab", on_change="rerun")
 
 
 def role_label(role: str) -> str:
@@ -77,7 +79,8 @@ with targets_tab:
     key = st.selectbox(t("admin.targets.choose"), register["target_key"].tolist(), key="admin_target")
     row = register.set_index("target_key").loc[key]
     with st.form(f"admin_target_{key}"):
-        value = st.text_input(f"{t('admin.field.target_value')}（{row['unit']}）", admin_views.editable_number(row["target_value"]))
+        value = st.text_input(t("admin.field.target_value_unit", unit=row["unit"]),
+                              admin_views.editable_number(row["target_value"]))
         deadline = st.date_input(t("admin.field.deadline"), date.fromisoformat(row["deadline"]),
                                  min_value=EARLIEST_DATE, max_value=LATEST_DATE)
         source = st.text_input(t("admin.field.source_document"), row["source_document"], max_chars=120)

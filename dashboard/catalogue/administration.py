@@ -72,6 +72,7 @@ ENTRIES = {
     "admin.save": ("保存", "Save"),
     "admin.field.key": ("编号", "Key"),
     "admin.field.target_value": ("目标值", "Target value"),
+    "admin.field.target_value_unit": ("目标值（{unit}）", "Target value ({unit})"),
     "admin.field.unit": ("单位", "Unit"),
     "admin.field.deadline": ("期限", "Deadline"),
     "admin.field.source_document": ("来源文件", "Source document"),
