@@ -146,7 +146,8 @@ def sign_in_form() -> None:
     notice = st.session_state.pop(NOTICE_KEY, None)
     if notice:
         st.info(t(notice))
-    with st.form("sign_in"):
+    # The key names the form in the page (class st-key-sign_in_form), which the browser tests wait on.
+    with st.container(key="sign_in_form"), st.form("sign_in"):
         username = st.text_input(t("auth.username"), max_chars=60)
         password = st.text_input(t("auth.password"), type="password", max_chars=accounts.MAX_PASSWORD_LENGTH)
         submitted = st.form_submit_button(t("auth.submit"))
