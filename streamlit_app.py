@@ -18,18 +18,19 @@ PAGES = [
     ("pages/social_assistance.py", "nav.social_assistance", "social-assistance", "view"),
     ("pages/briefing.py", "nav.briefing", "npc-briefing", "briefing"),
     ("pages/data_management.py", "nav.data_management", "data-management", "import"),
+    ("pages/administration.py", "nav.administration", "system-administration", "admin"),
 ]
 # Pages for maintaining the data, listed in their own navigation section.
-DATA_SECTION_PATHS = {"data-management"}
+DATA_SECTION_PATHS = {"data-management", "system-administration"}
 
 
 def main() -> None:
     """Configure the page, sign the user in, and route to a page their role may open."""
     st.set_page_config(page_title=t("app.title"), layout="wide")
     _language_selector()
-    session.sso_session()
-    user = session.current_user()
+    user = session.establish()
     if user is None:
+        session.write_cookie()
         # Every address shows the sign-in form, so a deep link opens its page after signing in.
         pages = [st.Page(session.sign_in_form, title=t("auth.sign_in"), url_path="sign-in", default=True)]
         pages += [st.Page(session.sign_in_form, title=t("auth.sign_in"), url_path=path, visibility="hidden")
@@ -37,6 +38,7 @@ def main() -> None:
         st.navigation(pages, position="hidden").run()
         return
     _user_box(user)
+    session.write_cookie()
     pages = [_page_for(entry, roles.may(user.role, entry[3])) for entry in PAGES]
     first = next(page for page, entry in zip(pages, PAGES) if roles.may(user.role, entry[3]))
     # Streamlit serves the default page at "/" whatever its url path, so a hidden landing page takes

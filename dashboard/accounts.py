@@ -15,6 +15,7 @@ from dashboard.schema import users
 
 _hasher = PasswordHasher()
 MIN_PASSWORD_LENGTH = 10
+MAX_PASSWORD_LENGTH = 200  # the sign-in form accepts no more
 USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789_.-")
 # Verifying against this keeps a wrong username as slow as a wrong password.
 _DUMMY_HASH = _hasher.hash(secrets.token_hex(16))
@@ -41,22 +42,60 @@ class SignInResult:
 def add_user(username: str, role: str, password: str | None, display_name: str = "",
              engine: sa.Engine | None = None) -> User:
     """Create an account (password None: single sign-on only)."""
-    username = username.strip().lower()
-    if not username or not set(username) <= USERNAME_CHARS or len(username) > 60:
-        raise AccountError("auth.error.username")
-    if role not in ROLES:
-        raise AccountError("auth.error.role")
-    if password is not None and len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError("auth.error.password_short")
     engine = engine or db.get_engine()
     with engine.begin() as conn:
-        if conn.execute(sa.select(users.c.username).where(users.c.username == username)).first():
-            raise AccountError("auth.error.exists")
-        conn.execute(sa.insert(users).values(
-            username=username, display_name=display_name or username, role=role,
-            password_hash=None if password is None else _hasher.hash(password), is_active=True,
-            failed_attempts=0, created_at=dt.datetime.now()))
+        return insert_user(conn, username, role, password, display_name)
+
+
+def insert_user(conn: sa.Connection, username: str, role: str, password: str | None,
+                display_name: str = "") -> User:
+    """Validate and insert an account inside the caller's transaction (the CLI and the admin page)."""
+    username = (username or "").strip().lower()
+    display_name = (display_name or "").strip()
+    if not username or not set(username) <= USERNAME_CHARS or len(username) > 60:
+        raise AccountError("auth.error.username")
+    if len(display_name) > 80:
+        raise AccountError("auth.error.display_name")
+    check_role(role)
+    if password is not None:
+        check_password(password)
+    if conn.execute(sa.select(users.c.username).where(users.c.username == username)).first():
+        raise AccountError("auth.error.exists")
+    conn.execute(sa.insert(users).values(
+        username=username, display_name=display_name or username, role=role,
+        password_hash=None if password is None else hash_password(password), is_active=True,
+        failed_attempts=0, created_at=dt.datetime.now()))
     return User(username, display_name or username, role)
+
+
+def check_role(role: str) -> None:
+    """Refuse a role that does not exist."""
+    if role not in ROLES:
+        raise AccountError("auth.error.role")
+
+
+def check_password(password: str) -> None:
+    """Refuse a password the rules do not allow (the same rules for the CLI and the admin page)."""
+    if len(password or "") < MIN_PASSWORD_LENGTH:
+        raise AccountError("auth.error.password_short")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise AccountError("auth.error.password_long")
+
+
+def hash_password(password: str) -> str:
+    """The Argon2 hash stored for a password."""
+    return _hasher.hash(password)
+
+
+def active_user(username: str, now: dt.datetime | None = None, engine: sa.Engine | None = None) -> User | None:
+    """The account as it is now (current role), or None when it is missing, disabled or locked."""
+    now = now or dt.datetime.now()
+    engine = engine or db.get_engine()
+    with engine.connect() as conn:
+        row = conn.execute(sa.select(users).where(users.c.username == username)).first()
+    if row is None or not row.is_active or (row.locked_until is not None and row.locked_until > now):
+        return None
+    return User(row.username, row.display_name, row.role)
 
 
 def has_admin(engine: sa.Engine | None = None) -> bool:

@@ -1,4 +1,4 @@
-"""The audit trail: sign-ins, imports and exports, each with who, when and the outcome."""
+"""The audit trail: sign-ins, imports, exports and administration, each with who, when and the outcome."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,9 +11,14 @@ from dashboard.schema import import_audit
 
 def record(action: str, actor: str, outcome: str, detail: str = "", engine: sa.Engine | None = None,
            **fields) -> None:
-    """Append one audit row (fields: dataset_name, file_name, file_sha256, rows_new, ...)."""
+    """Append one audit row in its own transaction (fields: dataset_name, file_name, rows_new, ...)."""
     engine = engine or db.get_engine()
     with engine.begin() as conn:
-        conn.execute(sa.insert(import_audit).values(
-            occurred_at=dt.datetime.now(), actor=actor[:80], action=action, outcome=outcome,
-            detail=detail[:2000], **fields))
+        record_in(conn, action, actor, outcome, detail, **fields)
+
+
+def record_in(conn: sa.Connection, action: str, actor: str, outcome: str, detail: str = "", **fields) -> None:
+    """Append one audit row inside the caller's transaction, so the row and the change commit together."""
+    conn.execute(sa.insert(import_audit).values(
+        occurred_at=dt.datetime.now(), actor=actor[:80], action=action, outcome=outcome,
+        detail=detail[:2000], **fields))

@@ -314,6 +314,19 @@ users = sa.Table(
     sa.Column("last_sign_in_at", sa.DateTime),
 )
 
+# A signed-in browser's session: only the SHA-256 of its token is kept, so a copy of the database
+# cannot sign anyone in. last_seen_at drives the idle expiry; expires_at caps a session's whole life.
+user_sessions = sa.Table(
+    "user_sessions", metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("username", sa.String(60), sa.ForeignKey("users.username", ondelete="CASCADE"), nullable=False,
+              index=True),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("last_seen_at", sa.DateTime, nullable=False),
+    sa.Column("expires_at", sa.DateTime, nullable=False),
+    sa.Column("revoked", sa.Boolean, nullable=False, server_default=sa.false()),
+)
+
 # ---- summaries ---------------------------------------------------------------------------------
 # Derived tables that the write path (demo load, import, province benchmark) rebuilds in the same
 # transaction as the data they summarise (dashboard/summaries.py), so the pages' queries read a few

@@ -1,15 +1,27 @@
-"""The signed-in user of a Streamlit session: sign-in form, idle expiry, sign-out, permission checks."""
+"""The signed-in user of a Streamlit session: sign-in form, the session cookie, idle expiry, sign-out,
+permission checks.
+
+A Streamlit session lives as long as one websocket: a reload, a typed address or a bookmark opens a new
+one. The sign-in therefore also leaves a token in a cookie (dashboard/session_tokens.py keeps its
+SHA-256), and a new session with no user resumes from it. Every rerun re-reads the account, so a
+disabled account or a changed role applies at once.
+"""
 from __future__ import annotations
 
+import json
 import time
 
 import streamlit as st
 
-from dashboard import accounts, roles, settings
+from dashboard import accounts, audit, roles, session_tokens, settings
 from dashboard.i18n import t
 
 SESSION_KEY = "auth_user"  # server-side only: no widget uses this key, so a browser cannot set it
 NOTICE_KEY = "auth_notice"
+# The raw token of this session, held server-side only to draw the script that keeps the browser's
+# cookie; and the flag that the browser's cookie must be cleared (after a sign-out or a dead token).
+TOKEN_KEY = "auth_token"
+CLEAR_COOKIE_KEY = "auth_clear_cookie"
 
 
 def current_user() -> accounts.User | None:
@@ -25,15 +37,38 @@ def current_user() -> accounts.User | None:
     return accounts.User(stored["username"], stored["display_name"], stored["role"])
 
 
-def start_session(user: accounts.User) -> None:
-    """Remember a user who has just proved who they are."""
-    st.session_state[SESSION_KEY] = {"username": user.username, "display_name": user.display_name,
-                                     "role": user.role, "last_seen": time.time()}
+def establish() -> accounts.User | None:
+    """Run once per rerun by the router: the user of this session, resumed from the browser's cookie
+    when the session is new, and re-read from the accounts table when it is not."""
+    sso_session()
+    user = current_user()
+    if user is None and not st.session_state.get(SESSION_KEY):
+        user = _resume_from_cookie()
+    elif user is not None and st.session_state[SESSION_KEY].get("source") != "sso":
+        user = _refresh(user)
+    return user
+
+
+def start_session(user: accounts.User, source: str = "password") -> None:
+    """Remember a user who has just proved who they are; a password sign-in also sets the cookie."""
+    stored = {"username": user.username, "display_name": user.display_name, "role": user.role,
+              "last_seen": time.time(), "source": source}
+    if source == "password":
+        token = session_tokens.issue(user.username)
+        stored["token_hash"] = session_tokens.hash_token(token)
+        st.session_state[TOKEN_KEY] = token
+        st.session_state.pop(CLEAR_COOKIE_KEY, None)
+    st.session_state[SESSION_KEY] = stored
 
 
 def sign_out(notice: str | None = None) -> None:
-    """Forget the user (and say why, on the sign-in form)."""
-    st.session_state.pop(SESSION_KEY, None)
+    """Forget the user, end their token and clear the cookie (and say why, on the sign-in form)."""
+    stored = st.session_state.pop(SESSION_KEY, None)
+    if stored and stored.get("token_hash"):
+        session_tokens.revoke(stored["token_hash"])
+        audit.record("sign_out", stored["username"], notice or "ok")
+    st.session_state.pop(TOKEN_KEY, None)
+    st.session_state[CLEAR_COOKIE_KEY] = True
     if notice:
         st.session_state[NOTICE_KEY] = notice
 
@@ -44,6 +79,66 @@ def may(permission: str) -> bool:
     return user is not None and roles.may(user.role, permission)
 
 
+def _resume_from_cookie() -> accounts.User | None:
+    token = browser_token()
+    if not token:
+        return None
+    user = session_tokens.resume(token)
+    if user is None:
+        st.session_state[CLEAR_COOKIE_KEY] = True
+        return None
+    st.session_state[TOKEN_KEY] = token
+    st.session_state[SESSION_KEY] = {"username": user.username, "display_name": user.display_name,
+                                     "role": user.role, "last_seen": time.time(), "source": "password",
+                                     "token_hash": session_tokens.hash_token(token)}
+    return user
+
+
+def _refresh(user: accounts.User) -> accounts.User | None:
+    stored = st.session_state[SESSION_KEY]
+    if stored.get("token_hash"):
+        fresh = session_tokens.check(stored["token_hash"])
+    else:
+        fresh = accounts.active_user(user.username)
+    if fresh is None:
+        sign_out(notice="auth.session_ended")
+        return None
+    stored.update(display_name=fresh.display_name, role=fresh.role)
+    return fresh
+
+
+def browser_token() -> str | None:
+    """The session token the browser sent when this session opened (a cookie), if any."""
+    try:
+        token = st.context.cookies.get(session_tokens.COOKIE_NAME)
+    except Exception:  # no browser context (bare mode): no cookie
+        return None
+    return token if isinstance(token, str) else None  # AppTest's context holds no real cookies
+
+
+def write_cookie() -> None:
+    """Draw the tiny script that sets (and keeps renewing) or clears the session cookie in the browser.
+
+    Streamlit cannot set a cookie from the server, so the page does: st.html with JavaScript runs in
+    the app's own document (not an iframe), on the app's origin, whenever its body changes. It is drawn
+    on every run, not once, because a run that switches page at once may never reach the browser; the
+    minute in the body makes the browser run it again, which renews the cookie's max-age (the idle
+    limit) while the user is active. The server checks the idle limit itself as well."""
+    name = json.dumps(session_tokens.COOKIE_NAME)
+    token = st.session_state.get(TOKEN_KEY) if st.session_state.get(SESSION_KEY) else None
+    if token:
+        max_age = settings.get_int("IDLE_TIMEOUT_MINUTES") * 60
+        script = (f"/* {int(time.time() // 60)} */ document.cookie = {name} + '=' + {json.dumps(token)} + "
+                  f"'; Path=/; SameSite=Strict; max-age={max_age}' + "
+                  "(location.protocol === 'https:' ? '; Secure' : '');")
+    elif st.session_state.get(CLEAR_COOKIE_KEY) or browser_token():
+        script = f"document.cookie = {name} + '=; Path=/; SameSite=Strict; max-age=0';"
+    else:
+        return
+    with st.sidebar:
+        st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
+
+
 def sign_in_form() -> None:
     """The only thing an anonymous visitor sees."""
     st.title(t("app.title"))
@@ -51,9 +146,10 @@ def sign_in_form() -> None:
     notice = st.session_state.pop(NOTICE_KEY, None)
     if notice:
         st.info(t(notice))
-    with st.form("sign_in"):
+    # The key names the form in the page (class st-key-sign_in_form), which the browser tests wait on.
+    with st.container(key="sign_in_form"), st.form("sign_in"):
         username = st.text_input(t("auth.username"), max_chars=60)
-        password = st.text_input(t("auth.password"), type="password", max_chars=200)
+        password = st.text_input(t("auth.password"), type="password", max_chars=accounts.MAX_PASSWORD_LENGTH)
         submitted = st.form_submit_button(t("auth.submit"))
     if submitted:
         result = accounts.authenticate(username, password)
@@ -79,7 +175,7 @@ def sso_session() -> None:
         st.session_state[NOTICE_KEY] = "auth.sso_no_role"
         st.logout()
     else:
-        start_session(user)
+        start_session(user, source="sso")
 
 
 def refusal() -> None:

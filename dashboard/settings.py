@@ -54,6 +54,8 @@ SETTINGS += [
     Setting("LOCKOUT_ATTEMPTS", "5", "failed sign-ins in a row before an account is locked"),
     Setting("LOCKOUT_MINUTES", "15", "how long a locked account stays locked"),
     Setting("IDLE_TIMEOUT_MINUTES", "30", "a session idle this long must sign in again (shared office PCs)"),
+    Setting("SESSION_MAX_HOURS", "12",
+            "a sign-in lasts at most a working day, however active, before the password is asked again"),
     Setting("SSO_ROLE_CLAIM", "dashboard_role",
             "the OIDC claim holding the user's role when single sign-on (st.login) is configured"),
 ]

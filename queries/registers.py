@@ -31,8 +31,8 @@ ORDER BY area, figure_key
 
 
 def published_figures(area: str | None = None) -> pd.DataFrame:
-    """The bureau's published figures. Columns: figure_key, area, metric_key, value, relation ('=' or
-    '>='), unit, as_of (ISO date), period_start, period_end, source_document, source_quote."""
+    """The bureau's published figures. Columns: figure_key, area, metric_key, value, relation ('=', '>='
+    or '≈'), unit, as_of (ISO date), period_start, period_end, source_document, source_quote."""
     return run(PUBLISHED_FIGURES_SQL, area=area)
 
 

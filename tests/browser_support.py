@@ -109,12 +109,13 @@ def exceptions_on(page) -> list[str]:
 def sign_in(page, base: str, username: str, password: str, path: str = "") -> None:
     """Open a page (the sign-in form shows first) and sign in through the form."""
     page.goto(f"{base}/{path}")
-    wait_until_drawn(page, '[data-testid="stTextInput"] input')
-    inputs = page.locator('[data-testid="stTextInput"] input')
+    wait_until_drawn(page, '.st-key-sign_in_form [data-testid="stTextInput"] input')
+    inputs = page.locator('.st-key-sign_in_form [data-testid="stTextInput"] input')
     inputs.nth(0).fill(username)
     inputs.nth(1).fill(password)
     page.locator('[data-testid="stFormSubmitButton"] button').click()
-    page.wait_for_selector('input[type="password"]', state="detached", timeout=60000)
+    # Not "no password field": the administration page has password fields of its own.
+    page.wait_for_selector(".st-key-sign_in_form", state="detached", timeout=60000)
 
 
 def save_whole_page(page, path) -> None:

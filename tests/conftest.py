@@ -6,6 +6,7 @@ run); with CI=true they must run, so a missing server fails instead of skipping.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 
 import pytest
@@ -107,6 +108,46 @@ def scratch_db(request, tmp_path_factory, monkeypatch):
     add_test_users(engine)
     monkeypatch.setenv("DATABASE_URL", url)
     return url
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def registers_template(request, tmp_path_factory):
+    """A database of each backend built once: migrated, with the published figures, targets and test
+    accounts, and no facts. registers_db copies it, so each test gets a fresh one in a moment."""
+    url, drop = _fresh_database(request.param, tmp_path_factory)
+    engine = db.get_engine(url)
+    migrate.upgrade(engine)
+    with engine.begin() as conn:
+        registers.seed_published_figures(conn)
+    add_test_users(engine)
+    engine.dispose()  # SQLite folds its write-ahead log into the file; PostgreSQL may use it as a template
+    yield url
+    drop()
+
+
+@pytest.fixture
+def registers_db(registers_template, tmp_path_factory, monkeypatch):
+    """A fresh writable copy of registers_template for one test (accounts, sessions, administration)."""
+    template = make_url(registers_template)
+    if template.get_backend_name() == "sqlite":
+        copy = tmp_path_factory.mktemp("db") / "dashboard.sqlite3"
+        shutil.copyfile(template.database, copy)
+        url, drop = f"sqlite:///{copy}", lambda: None
+    else:
+        name = f"dash_test_{uuid.uuid4().hex[:10]}"
+        server = sa.create_engine(_postgres_server_url(), isolation_level="AUTOCOMMIT")
+        with server.connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{name}" TEMPLATE "{template.database}"'))
+        url = template.set(database=name).render_as_string(hide_password=False)
+
+        def drop() -> None:
+            db.get_engine(url).dispose()
+            with server.connect() as conn:
+                conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            server.dispose()
+    monkeypatch.setenv("DATABASE_URL", url)
+    yield url
+    drop()
 
 
 def hostile_database(tmp_path_factory, tables, text: str) -> str:

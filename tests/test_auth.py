@@ -72,7 +72,7 @@ def test_sign_ins_are_audited(scratch_db):
     assert [tuple(r) for r in rows] == [("sign_in", "test_admin", "invalid"), ("sign_in", "test_admin", "ok")]
 
 
-def test_first_administrator_is_created_once(empty_db):
+def test_first_administrator_is_created_once(registers_db):
     engine = db.get_engine()
     with engine.begin() as conn:
         conn.execute(sa.delete(users))

@@ -95,3 +95,49 @@ def test_special_education_draws_every_chart_offline(app_url):
         for words in ("特殊教育", "龙门县", "目标 97%", "目标 90%", "尚需入学", "目标登记表"):
             assert words in text, words
         assert foreign_requests(page.requested_urls) == [] and page.dialogs == []
+
+
+def session_cookie(page) -> list[dict]:
+    return [c for c in page.context.cookies() if c["name"] == "hz_dashboard_session"]
+
+
+def test_a_reload_or_a_typed_address_keeps_the_sign_in_until_signing_out(app_url):
+    with chromium_page() as page:
+        sign_in(page, app_url, TEST_USERS["planner"], TEST_PASSWORD, "city-overview")
+        wait_until_drawn(page)
+        page.wait_for_function("() => document.cookie.includes('hz_dashboard_session=')", timeout=30000)
+        [cookie] = session_cookie(page)
+        assert cookie["sameSite"] == "Strict" and cookie["path"] == "/"
+        page.reload()
+        wait_until_drawn(page)
+        assert page.query_selector('input[type="password"]') is None and page.url.endswith("/city-overview")
+        page.goto(f"{app_url}/home-visits")  # an address typed or bookmarked: a new session too
+        wait_until_drawn(page, '[data-testid="stMainBlockContainer"] h1', 60000)
+        assert page.query_selector('input[type="password"]') is None
+        assert "入户探访" in page.inner_text('[data-testid="stMainBlockContainer"] h1')
+        page.get_by_role("button", name="退出登录").click()
+        wait_until_drawn(page, '[data-testid="stTextInput"] input')
+        page.wait_for_function("() => !document.cookie.includes('hz_dashboard_session=')", timeout=30000)
+        page.reload()
+        wait_until_drawn(page, '[data-testid="stTextInput"] input')
+        assert page.query_selector('[data-testid="stMetric"]') is None and session_cookie(page) == []
+        assert exceptions_on(page) == [] and foreign_requests(page.requested_urls) == []
+
+
+def test_an_administrator_reaches_the_administration_page_and_its_tabs(app_url):
+    with chromium_page(1440, 3000) as page:
+        sign_in(page, app_url, TEST_USERS["admin"], TEST_PASSWORD, "city-overview")
+        wait_until_drawn(page)
+        page.locator('[data-testid="stSidebarNav"]').get_by_text("系统管理").click()
+        page.wait_for_url("**/system-administration", timeout=30000)
+        wait_until_drawn(page, '[data-testid="stDataFrame"]', 60000)
+        assert "系统管理" in page.inner_text('[data-testid="stMainBlockContainer"] h1')
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        for number, tab in enumerate(("账户", "目标值", "已公布数字")):
+            page.get_by_role("tab", name=tab).click()
+            page.wait_for_timeout(800)
+            assert page.get_by_role("tab", name=tab).get_attribute("aria-selected") == "true"
+            page.screenshot(path=str(SCREENSHOTS / f"administration_{number}.png"), full_page=True)
+        assert "python -m dashboard reconcile" in page.inner_text('[data-testid="stMain"]')
+        assert exceptions_on(page) == [] and page.dialogs == []
+        assert foreign_requests(page.requested_urls) == []

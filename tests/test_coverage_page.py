@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from dashboard.writing import finish_write
 from dashboard import db, migrate, schema
 from dashboard.demo import load_demo
+from tests.conftest import add_test_users
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -32,6 +33,7 @@ def db_with_hostile_station_name(tmp_path, monkeypatch):
     engine = db.get_engine(url)
     migrate.upgrade(engine)
     load_demo(engine)
+    add_test_users(engine)  # the page signs in, and every rerun re-reads the account
     with engine.begin() as conn:
         conn.execute(sa.update(schema.stations).where(schema.stations.c.station_type == "station")
                      .values(name_zh=XSS))

@@ -16,7 +16,7 @@ from dashboard.i18n import t
 from dashboard.importing import import_file, reading, report, templates
 from tests import import_corpus as corpus
 from tests.app_support import signed_in_app
-from tests.conftest import BACKENDS, _fresh_database
+from tests.conftest import BACKENDS, _fresh_database, add_test_users
 
 DATA_TABLES = [t for t in schema.metadata.sorted_tables if t.name not in ("import_audit",)]
 
@@ -45,6 +45,7 @@ def fresh_db(request, tmp_path_factory, monkeypatch):
     engine = db.get_engine(url)
     migrate.upgrade(engine)
     load_demo(engine)
+    add_test_users(engine)  # the page tests sign in, and every rerun re-reads the account
     monkeypatch.setenv("DATABASE_URL", url)
     yield engine
     drop()

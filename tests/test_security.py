@@ -77,14 +77,16 @@ def test_scripts_in_names_stay_text_on_every_page(hostile_app):
 
 @pytest.mark.browser
 def test_the_navigation_follows_the_role(hostile_app):
-    expectations = {"leader": (False, False), "planner": (True, False), "data_officer": (True, True)}
-    for role, (sees_map, sees_import) in expectations.items():
+    expectations = {"leader": (False, False, False), "planner": (True, False, False),
+                    "data_officer": (True, True, False), "admin": (True, True, True)}
+    for role, (sees_map, sees_import, sees_admin) in expectations.items():
         with chromium_page() as page:
             sign_in(page, hostile_app, TEST_USERS[role], TEST_PASSWORD, "city-overview")
             wait_until_drawn(page)
             sidebar = page.inner_text('[data-testid="stSidebarNav"]')
             assert ("站点覆盖" in sidebar) == sees_map, role
             assert ("数据管理" in sidebar) == sees_import, role
+            assert ("系统管理" in sidebar) == sees_admin, role
 
 
 @pytest.mark.browser
@@ -95,3 +97,13 @@ def test_a_leader_opening_the_import_page_by_address_is_refused(hostile_app):
         text = page.inner_text('[data-testid="stMain"]')
         assert "无权访问" in text and "上传" not in text
         assert page.query_selector('input[type="file"]') is None
+
+
+@pytest.mark.browser
+def test_a_data_officer_opening_the_administration_page_by_address_is_refused(hostile_app):
+    with chromium_page() as page:
+        sign_in(page, hostile_app, TEST_USERS["data_officer"], TEST_PASSWORD, "system-administration")
+        wait_until_drawn(page, '[data-testid="stMainBlockContainer"] h1', 60000)
+        text = page.inner_text('[data-testid="stMain"]')
+        assert "无权访问" in text and "添加账户" not in text and "test_admin" not in text
+        assert page.query_selector('[data-testid="stDataFrame"]') is None

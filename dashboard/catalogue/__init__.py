@@ -1,10 +1,10 @@
 """The one translation catalogue: key -> (简体中文, English), assembled from one module per area."""
 from __future__ import annotations
 
-from dashboard.catalogue import (auth, briefing, common, coverage, flows, importing, metrics, overview,
+from dashboard.catalogue import (administration, auth, briefing, common, coverage, flows, importing, metrics, overview,
                                   social_assistance, special_education)
 
-MODULES = [auth, briefing, common, coverage, flows, importing, metrics, overview, social_assistance,
+MODULES = [administration, auth, briefing, common, coverage, flows, importing, metrics, overview, social_assistance,
            special_education]
 
 

@@ -1,4 +1,4 @@
-"""Who is importing. Sign-in comes with another issue: this is the one place to change when it does."""
+"""Who is importing: the signed-in user in the app, the operating-system user on the command line."""
 from __future__ import annotations
 
 import getpass

@@ -1,0 +1,175 @@
+"""Sign-in that survives a reload: a token in a cookie, only its SHA-256 in the database, valid while
+unrevoked, unexpired, recently used and its account active and unlocked; and the app resuming from it."""
+import datetime as dt
+import hashlib
+
+import pytest
+import sqlalchemy as sa
+from streamlit.testing.v1 import AppTest
+
+from dashboard import accounts, administration as admin, db, session, session_tokens
+from dashboard.accounts import User
+from dashboard.schema import import_audit, user_sessions
+from dashboard.session import SESSION_KEY
+from tests.app_support import APP
+from tests.conftest import TEST_PASSWORD
+
+ADMIN = User("test_admin", "test_admin", "admin")
+START = dt.datetime(2026, 3, 2, 9, 0)
+
+
+def minutes(n: float) -> dt.datetime:
+    return START + dt.timedelta(minutes=n)
+
+
+def session_rows() -> list:
+    with db.get_engine().connect() as conn:
+        return conn.execute(sa.select(user_sessions)).all()
+
+
+def test_only_the_sha256_of_a_token_is_stored(registers_db):
+    token = session_tokens.issue("test_planner", now=START)
+    assert len(token) >= 43
+    [row] = session_rows()
+    assert row.token_hash == hashlib.sha256(token.encode()).hexdigest()
+    assert token not in " ".join(str(value) for value in row)
+    assert (row.username, row.created_at, row.last_seen_at, row.revoked) == ("test_planner", START, START, False)
+    assert row.expires_at == START + dt.timedelta(hours=12)
+
+
+def test_a_valid_token_resumes_the_session_with_the_current_role_and_is_audited(registers_db):
+    token = session_tokens.issue("test_planner", now=START)
+    assert session_tokens.resume(token, now=minutes(5)) == User("test_planner", "test_planner", "planner")
+    admin.set_role(ADMIN, "test_planner", "leader")
+    assert session_tokens.resume(token, now=minutes(10)).role == "leader"
+    with db.get_engine().connect() as conn:
+        rows = conn.execute(sa.select(import_audit.c.action, import_audit.c.actor, import_audit.c.detail)
+                            .where(import_audit.c.action == "session_resume")).all()
+    assert [(r.action, r.actor) for r in rows] == [("session_resume", "test_planner")] * 2
+    assert all(token not in (r.detail or "") for r in rows)
+
+
+def test_an_idle_token_stops_working(registers_db):
+    token = session_tokens.issue("test_planner", now=START)
+    assert session_tokens.resume(token, now=minutes(29)) is not None  # used: the idle clock restarts
+    assert session_tokens.resume(token, now=minutes(29 + 29)) is not None
+    assert session_tokens.resume(token, now=minutes(58 + 31)) is None
+    assert session_tokens.resume(token, now=minutes(58 + 1)) is None  # a dead token stays dead
+
+
+def test_a_token_expires_after_its_whole_life_however_active(registers_db, monkeypatch):
+    monkeypatch.setenv("SESSION_MAX_HOURS", "1")
+    token = session_tokens.issue("test_planner", now=START)
+    for n in range(10, 60, 10):
+        assert session_tokens.resume(token, now=minutes(n)) is not None
+    assert session_tokens.resume(token, now=minutes(61)) is None
+
+
+def test_a_revoked_token_does_not_resume(registers_db):
+    token = session_tokens.issue("test_planner", now=START)
+    session_tokens.revoke(session_tokens.hash_token(token))
+    assert session_tokens.resume(token, now=minutes(1)) is None
+
+
+def test_a_disabled_or_locked_account_is_not_resumed(registers_db):
+    disabled = session_tokens.issue("test_planner", now=START)
+    locked = session_tokens.issue("test_leader", now=START)
+    admin.set_active(ADMIN, "test_planner", False)
+    for _ in range(5):
+        accounts.authenticate("test_leader", "wrong", now=minutes(1))
+    assert session_tokens.resume(disabled, now=minutes(2)) is None
+    assert session_tokens.resume(locked, now=minutes(2)) is None
+
+
+@pytest.mark.parametrize("token", [None, "", "not-a-token", "x" * 5000, "' OR '1'='1"])
+def test_anything_but_a_issued_token_resumes_nothing(registers_db, token):
+    session_tokens.issue("test_planner", now=START)
+    assert session_tokens.resume(token, now=minutes(1)) is None
+
+
+def test_use_is_written_at_most_once_a_minute(registers_db):
+    token = session_tokens.issue("test_planner", now=START)
+    token_hash = session_tokens.hash_token(token)
+    session_tokens.check(token_hash, now=START + dt.timedelta(seconds=30))
+    assert session_rows()[0].last_seen_at == START
+    session_tokens.check(token_hash, now=START + dt.timedelta(seconds=90))
+    assert session_rows()[0].last_seen_at == START + dt.timedelta(seconds=90)
+
+
+# ---- the app -----------------------------------------------------------------------------------
+def app_with_cookie(monkeypatch, token: str | None) -> AppTest:
+    """A new session (as after a reload) whose browser sends the token as its cookie."""
+    monkeypatch.setattr(session, "browser_token", lambda: token)
+    return AppTest.from_file(APP, default_timeout=60)
+
+
+def cookie_scripts(at) -> list[str]:
+    return [element.proto.body for element in at.get("html")]
+
+
+def test_a_new_session_with_a_valid_cookie_is_signed_in(registers_db, monkeypatch):
+    token = session_tokens.issue("test_planner")
+    at = app_with_cookie(monkeypatch, token).run()
+    assert not at.exception
+    assert at.session_state[SESSION_KEY]["username"] == "test_planner"
+    assert at.session_state[SESSION_KEY]["role"] == "planner"
+    assert not any(ti.label == "密码" for ti in at.text_input)
+    # The cookie is renewed from the page; the token appears nowhere else in what the page draws.
+    [script] = cookie_scripts(at)
+    assert token in script and "SameSite=Strict" in script and "max-age=1800" in script
+    assert not any(token in m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("spoil", ["revoke", "disable", "garbage"])
+def test_a_new_session_with_a_dead_cookie_asks_for_sign_in_and_clears_it(registers_db, monkeypatch, spoil):
+    token = session_tokens.issue("test_planner")
+    if spoil == "revoke":
+        session_tokens.revoke(session_tokens.hash_token(token))
+    elif spoil == "disable":
+        admin.set_active(ADMIN, "test_planner", False)
+    else:
+        token = token[::-1]
+    at = app_with_cookie(monkeypatch, token).run()
+    assert SESSION_KEY not in at.session_state
+    assert [s.value for s in at.subheader] == ["登录"]
+    assert cookie_scripts(at) == ["<script>document.cookie = \"hz_dashboard_session\" + "
+                                  "'=; Path=/; SameSite=Strict; max-age=0';</script>"]
+
+
+def sign_in_through_the_form(monkeypatch, username: str) -> AppTest:
+    at = app_with_cookie(monkeypatch, None).run()
+    at.text_input[0].input(username)
+    at.text_input[1].input(TEST_PASSWORD)
+    at.button[0].click().run()
+    return at
+
+
+def test_signing_in_issues_a_token_and_signing_out_revokes_it(registers_db, monkeypatch):
+    at = sign_in_through_the_form(monkeypatch, "test_leader")
+    [row] = session_rows()
+    assert row.username == "test_leader" and not row.revoked
+    assert at.session_state[SESSION_KEY]["token_hash"] == row.token_hash
+    assert any("hz_dashboard_session" in script for script in cookie_scripts(at))
+    at.switch_page("pages/overview.py").run()
+    at.sidebar.button[0].click().run()  # 退出登录
+    assert SESSION_KEY not in at.session_state and [s.value for s in at.subheader] == ["登录"]
+    assert session_rows()[0].revoked
+    assert any("max-age=0" in script for script in cookie_scripts(at))
+
+
+def test_disabling_an_account_signs_it_out_on_its_next_rerun(registers_db, monkeypatch):
+    at = sign_in_through_the_form(monkeypatch, "test_planner")
+    assert at.session_state[SESSION_KEY]["role"] == "planner"
+    admin.set_active(ADMIN, "test_planner", False)
+    at.run()
+    assert SESSION_KEY not in at.session_state
+    assert any("已被停用" in info.value for info in at.info)
+
+
+def test_a_role_change_applies_on_the_next_rerun(registers_db, monkeypatch):
+    at = sign_in_through_the_form(monkeypatch, "test_data_officer")
+    admin.set_role(ADMIN, "test_data_officer", "leader")
+    at.run()
+    assert at.session_state[SESSION_KEY]["role"] == "leader"
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("pages/data_management.py")
