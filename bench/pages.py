@@ -46,7 +46,6 @@ from bench.results import Row, print_table
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 5
 SESSIONS = 20
-WAVE = 5
 MEMORY_BUDGET_MB = 600
 DRAW_BUDGET_RATIO = 1.5
 SETTLE_MS = 500
@@ -115,6 +114,20 @@ DRAWN_JS = """
   }
   if (now - last < settle) return null;
   return {ms: last - window.__benchClick, title: text};
+}
+"""
+
+
+# Streamlit's lazily loaded renderers of plotly charts, dataframes and vega-lite (metric sparklines).
+DRAWING_SCRIPTS = ["**/static/js/PlotlyChart.*.js", "**/static/js/DataFrame.*.js", "**/static/js/embed.*.js"]
+
+# For the memory phase only: the server has finished the page's script run.
+RUN_DONE_JS = """
+({path, title}) => {
+  if (location.pathname !== '/' + path) return false;
+  const heading = document.querySelector('[data-testid="stMain"] h1');
+  return !!heading && heading.innerText.trim() === title
+    && !document.querySelector('[data-testid="stStatusWidget"], [data-stale="true"]');
 }
 """
 
@@ -241,28 +254,34 @@ def _many_sessions(browser, base: str, paths: list[str], titles: dict, pid: int)
     A Streamlit session is one browser tab's connection, so the sessions are SESSIONS tabs of one
     browser context: separate contexts would each download and compile Streamlit's scripts afresh,
     which on two cores takes minutes and measures the browser, not the server. Every session stays open
-    to the end. They sign in and move page by page WAVE at a time, each waiting until its page is drawn
-    (no settle period: only the server's memory is measured here)."""
+    to the end. All sign in, then all open each page together; a session moves on once the server has
+    finished its page (address, heading, no status widget, nothing stale), without waiting for the
+    browser to finish drawing it: only the server's memory is measured here. For the same reason these
+    tabs do not load the scripts that draw plotly charts, dataframes and metric sparklines
+    (DRAWING_SCRIPTS): those elements send nothing back to the server, so its work and memory are the
+    same, while twenty tabs drawing every chart would keep two cores busy for minutes. The map's
+    component, which does talk back, loads as usual."""
     context = browser.new_context(viewport={"width": 1024, "height": 700}, locale="zh-CN")
     context.add_init_script(INIT_JS)
-    pages = []
+    for pattern in DRAWING_SCRIPTS:
+        context.route(pattern, lambda route: route.abort())
+    clock = time.monotonic()
     try:
-        for first in range(0, SESSIONS, WAVE):
-            wave = [context.new_page() for _ in range(min(WAVE, SESSIONS - first))]
-            for page in wave:
-                page.goto(f"{base}/city-overview", wait_until="commit")
-            for page in wave:
-                _fill_sign_in(page)
-            for page in wave:
-                _finish_sign_in(page)
-            pages += wave
+        pages = [context.new_page() for _ in range(SESSIONS)]
+        for page in pages:
+            page.goto(f"{base}/city-overview", wait_until="commit")
+        for page in pages:
+            _fill_sign_in(page)
+        for page in pages:
+            _finish_sign_in(page)
+        clock = _progress(f"{SESSIONS} sessions signed in", clock)
         for path in paths[1:] + paths[:1]:
-            for first in range(0, SESSIONS, WAVE):
-                wave = pages[first:first + WAVE]
-                for page in wave:
-                    page.evaluate(CLICK_JS, path)
-                for page in wave:
-                    _wait_drawn(page, path, titles[path], None, settle_ms=0)
+            for page in pages:
+                page.evaluate(CLICK_JS, path)
+            for page in pages:
+                page.wait_for_function(RUN_DONE_JS, arg={"path": path, "title": titles[path]}, polling=100,
+                                       timeout=TIMEOUT_MS)
+            clock = _progress(f"{SESSIONS} sessions opened {path}", clock)
         return _rss_mb(pid)
     finally:
         context.close()
