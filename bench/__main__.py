@@ -7,6 +7,7 @@ import sys
 
 BENCHMARKS = [
     ("map payload and draw time", [sys.executable, "-m", "bench.map_payload"]),
+    ("page draw times against a blank page, and server memory", [sys.executable, "-m", "bench.pages"]),
     ("renovation, visit and charity queries", [sys.executable, "-m", "bench.flow_queries"]),
     ("import of 1,000,000 visit rows (PostgreSQL)", [sys.executable, "-m", "bench.import_visits"]),
 ]
