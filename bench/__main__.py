@@ -86,10 +86,10 @@ def main() -> int:
     if "pages" not in skip:
         from bench import pages
         log(f"pages · demo ({time.perf_counter() - started:.0f} s)")
-        rows += pages.measure(demo_sqlite, "demo · SQLite", DEMO_PAGE_RATIO)
+        rows += pages.measure(demo_sqlite, "demo", DEMO_PAGE_RATIO)
         if "province-pages" not in skip:
             log(f"pages · province ({time.perf_counter() - started:.0f} s)")
-            rows += pages.measure(province_pg, "province · PostgreSQL", PROVINCE_PAGE_RATIO, memory=False)
+            rows += pages.measure(province_pg, "province", PROVINCE_PAGE_RATIO, memory=False)
     if "import" not in skip:
         from bench import import_visits
         log(f"import ({time.perf_counter() - started:.0f} s)")

@@ -3,6 +3,7 @@ county level, nor can one be worked out by subtraction from a total. One mechani
 downloads and exports."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from dashboard import settings
@@ -22,27 +23,42 @@ def suppression_mask(frame: pd.DataFrame, count_columns: list[str], group_column
     limit = threshold()
     values = frame[count_columns]
     mask = values.notna() & (values > 0) & (values < limit)
-    groups = [frame.index] if not group_columns else [g.index for _, g in frame.groupby(group_columns)]
+    # The search runs on arrays (positions), which is what keeps a table of some hundred rows cheap.
+    numbers = values.apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    hidden = mask.to_numpy(dtype=bool).copy()
+    labels = [[str((row, column)) for column in count_columns] for row in frame.index] if len(frame) else []
+    if group_columns:
+        # Groups numbered in the order groupby iterates them; rows with a missing key belong to none.
+        numbered = frame.groupby(group_columns).ngroup().fillna(-1).to_numpy(dtype=int)
+        groups = [np.flatnonzero(numbered == number) for number in range(numbered.max(initial=-1) + 1)]
+    else:
+        groups = [np.arange(len(frame))]
+    every_column = np.arange(len(count_columns))
     changed = True
     while changed:
         changed = False
-        for column in count_columns:
-            for index in groups:
-                changed |= _hide_complement(mask, values, list(index), [column])
+        for column in every_column:
+            for rows in groups:
+                changed |= _hide_complement(hidden, numbers, labels, rows, np.array([column]))
         if across_columns:
-            for row in frame.index:
-                changed |= _hide_complement(mask, values, [row], count_columns)
-    return mask
+            for row in range(len(frame)):
+                changed |= _hide_complement(hidden, numbers, labels, np.array([row]), every_column)
+    return pd.DataFrame(hidden, index=mask.index, columns=mask.columns)
 
 
-def _hide_complement(mask: pd.DataFrame, values: pd.DataFrame, rows: list, columns: list[str]) -> bool:
-    cells = [(r, c) for r in rows for c in columns]
-    hidden = [cell for cell in cells if mask.at[cell]]
-    visible = [cell for cell in cells if not mask.at[cell] and pd.notna(values.at[cell])]
-    if len(hidden) != 1 or not visible:
+def _hide_complement(hidden: np.ndarray, numbers: np.ndarray, labels: list[list[str]], rows: np.ndarray,
+                     columns: np.ndarray) -> bool:
+    cells = np.ix_(rows, columns)
+    if hidden[cells].sum() != 1:
         return False
-    smallest = min(visible, key=lambda cell: (values.at[cell], str(cell)))
-    mask.at[smallest] = True
+    candidates = ~hidden[cells] & ~np.isnan(numbers[cells])
+    if not candidates.any():
+        return False
+    # The smallest visible cell; among equal values, the first by the text of its (row, column) label.
+    block = np.where(candidates, numbers[cells], np.inf)
+    tied = np.argwhere(candidates & (block == block.min()))
+    row, column = min(((rows[r], columns[c]) for r, c in tied), key=lambda cell: labels[cell[0]][cell[1]])
+    hidden[row, column] = True
     return True
 
 

@@ -5,7 +5,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.briefing.model import ChartSpec, Slide
-from dashboard.charts import PALETTE, style
+from dashboard.charts import PALETTE, cached_figure, style
 from dashboard.i18n import t
 
 PRESENTATION_CSS = """<style>
@@ -19,6 +19,7 @@ DARK_CSS = """<style>
 </style>"""
 
 
+@cached_figure
 def figure_for(spec: ChartSpec, dark: bool = False) -> go.Figure:
     """The slide's chart as a Plotly figure."""
     figure = go.Figure()
@@ -56,7 +57,7 @@ def render(slide: Slide, large: bool = False, dark: bool = False) -> None:
                           unsafe_allow_html=large)
     with right:
         if slide.chart:
-            st.plotly_chart(figure_for(slide.chart, dark), use_container_width=True, key=f"chart_{slide.key}")
+            st.plotly_chart(figure_for(slide.chart, dark), width="stretch", key=f"chart_{slide.key}")
         elif slide.image_png:
             st.image(slide.image_png)
     for note in slide.notes:
@@ -81,9 +82,10 @@ def export_panel(slides: list[Slide], language: str) -> None:
     user = session.current_user()
     snapshot = snapshot_id(slides)
     stem = f"npc_briefing_{snapshot}"
-    pptx = service.deck(slides, language)
     left, right = st.columns(2)
-    left.download_button(t("briefing.export_pptx"), pptx, file_name(stem, dt.date.today(), "pptx"),
+    # The deck is written when the button is clicked, not on every rerun of the page.
+    left.download_button(t("briefing.export_pptx"), lambda: service.deck(slides, language),
+                         file_name(stem, dt.date.today(), "pptx"),
                          "application/vnd.openxmlformats-officedocument.presentationml.presentation",
                          on_click=audit.record, args=("export", user.username, "ok"),
                          kwargs={"file_name": f"{stem}.pptx"})
@@ -91,7 +93,7 @@ def export_panel(slides: list[Slide], language: str) -> None:
         right.caption(t("briefing.pdf_unavailable"))
     elif right.button(t("briefing.export_pdf")):
         try:
-            pdf = pdf_export.to_pdf(pptx)
+            pdf = pdf_export.to_pdf(service.deck(slides, language))
         except pdf_export.PdfUnavailable:
             right.error(t("briefing.pdf_unavailable"))
         else:

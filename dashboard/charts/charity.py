@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import charity_flows, codes, formatting
-from dashboard.charts import PALETTE, style
+from dashboard.charts import PALETTE, cached_figure, style
 from dashboard.charts.display import code_name, in_yi, labelled, plain_numbers, table
 from dashboard.i18n import t
 
@@ -27,6 +27,7 @@ def node_name(kind: str, code: str, names: dict[str, str], destination: str, lan
     return code_name("group" if destination == "group" else "county", code, language)
 
 
+@cached_figure
 def sankey(links: pd.DataFrame, names: dict[str, str], destination: str, title: str,
            language: str) -> go.Figure:
     """The four-column Sankey; amounts in 亿元 in the hover, every label written on its node."""
@@ -45,6 +46,7 @@ def sankey(links: pd.DataFrame, names: dict[str, str], destination: str, title: 
     return plain_numbers(style(figure, title))
 
 
+@cached_figure
 def balance_waterfall(frame: pd.DataFrame, title: str, language: str) -> go.Figure:
     """Year by year: balance brought forward, + raised, − disbursed, = balance carried forward; a year
     that disbursed more than it raised is explained by a note naming the balance it drew on."""
@@ -84,6 +86,7 @@ def balance_waterfall(frame: pd.DataFrame, title: str, language: str) -> go.Figu
     return figure
 
 
+@cached_figure
 def community_funds_by_county(frame: pd.DataFrame, title: str, language: str) -> go.Figure:
     """Bars of money raised by community funds per county (万元), funds and micro-projects as text."""
     names = [codes.label("county", c, language) for c in frame["county_code"]]

@@ -5,12 +5,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import codes, formatting
-from dashboard.charts import PALETTE, style
+from dashboard.charts import PALETTE, cached_figure, style
 from dashboard.charts.display import in_wan, labelled, plain_numbers, table
 from dashboard.i18n import t
 from dashboard.privacy import threshold
 
 
+@cached_figure
 def households_by_year(frame: pd.DataFrame, title: str, language: str) -> go.Figure:
     """Stacked bars: households renovated per year, one colour per county (names in the legend)."""
     figure = go.Figure()
@@ -27,6 +28,7 @@ def households_by_year(frame: pd.DataFrame, title: str, language: str) -> go.Fig
     return plain_numbers(style(figure, title, t("flows.unit.households")))
 
 
+@cached_figure
 def households_by_code(frame: pd.DataFrame, kind: str, title: str, language: str,
                        total_households: int | None = None) -> go.Figure:
     """Horizontal bars of households per category or aim, names on the axis, count and share as text."""
@@ -43,6 +45,7 @@ def households_by_code(frame: pd.DataFrame, kind: str, title: str, language: str
     return plain_numbers(style(figure, title))
 
 
+@cached_figure
 def spending_by_year(frame: pd.DataFrame, title: str, language: str) -> go.Figure:
     """Bars of spending per year (万元) with the spending per household as a line on a second axis."""
     years = frame.groupby("year", as_index=False)[["household_count", "cost_yuan"]].sum()

@@ -5,7 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import codes
-from dashboard.charts import PALETTE, style
+from dashboard.charts import PALETTE, cached_figure, style
 from dashboard.i18n import t
 
 OUTCOME_COLOURS = {"brought_in": PALETTE[2], "assisted": PALETTE[2], "referred": PALETTE[0],
@@ -13,6 +13,7 @@ OUTCOME_COLOURS = {"brought_in": PALETTE[2], "assisted": PALETTE[2], "referred":
 OUTCOME_PATTERNS = {"open": "/"}  # the open part is hatched as well as coloured
 
 
+@cached_figure
 def monitored_composition(frame: pd.DataFrame, language: str, title: str, unit: str) -> go.Figure:
     """Stacked areas: people monitored each month, by category."""
     figure = go.Figure()
@@ -27,6 +28,7 @@ def monitored_composition(frame: pd.DataFrame, language: str, title: str, unit: 
     return style(figure, title, unit)
 
 
+@cached_figure
 def stacked_by_outcome(frame: pd.DataFrame, category_column: str, category_kind: str,
                        outcome_columns: dict[str, str], outcome_kind: str, language: str, title: str,
                        unit: str) -> go.Figure:
@@ -45,6 +47,7 @@ def stacked_by_outcome(frame: pd.DataFrame, category_column: str, category_kind:
     return figure
 
 
+@cached_figure
 def requests_by_need(frame: pd.DataFrame, language: str, title: str, unit: str) -> go.Figure:
     """Horizontal bars per type of need, split by outcome."""
     wide = frame.pivot_table(index="need_code", columns="outcome", values="request_count",

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import codes, formatting, projection
-from dashboard.charts import PALETTE, style
+from dashboard.charts import PALETTE, cached_figure, style
 from dashboard.i18n import t
 
 # Okabe–Ito hues (distinct for the common colour-vision deficiencies) plus a distinct marker shape each,
@@ -33,6 +33,7 @@ def year_label(school_year: int, language: str) -> str:
     return t("period.school_year", language, year=int(school_year))
 
 
+@cached_figure
 def rate_against_target(board: pd.DataFrame, title: str, language: str) -> go.Figure:
     """Each area's rate now (marker shaped and coloured by status) and its projection at the deadline's
     school year (hollow marker), joined by a line, against a dashed target line."""
@@ -79,6 +80,7 @@ def rate_against_target(board: pd.DataFrame, title: str, language: str) -> go.Fi
     return figure
 
 
+@cached_figure
 def placement_mix(frame: pd.DataFrame, title: str, language: str) -> go.Figure:
     """Compulsory-stage students by placement per school year, stacked, with the total above each bar."""
     years = [year_label(y, language) for y in frame["school_year"]]
@@ -93,6 +95,7 @@ def placement_mix(frame: pd.DataFrame, title: str, language: str) -> go.Figure:
     return style(figure, title, t("sped.unit.students", language))
 
 
+@cached_figure
 def senior_high(frame: pd.DataFrame, title: str, language: str) -> go.Figure:
     """Senior-high-stage students per school year (special schools and regular classes)."""
     years = [year_label(y, language) for y in frame["school_year"]]
@@ -106,6 +109,7 @@ def senior_high(frame: pd.DataFrame, title: str, language: str) -> go.Figure:
     return style(figure, title, t("sped.unit.students", language))
 
 
+@cached_figure
 def resources(frame: pd.DataFrame, title: str, language: str) -> go.Figure:
     """Township resource centres and resource classrooms per school year, side by side."""
     years = [year_label(y, language) for y in frame["school_year"]]

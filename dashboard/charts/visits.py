@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import codes, formatting
-from dashboard.charts import PALETTE, style
+from dashboard.charts import PALETTE, cached_figure, style
 from dashboard.charts.display import labelled, plain_numbers, table
 from dashboard.i18n import t
 
@@ -19,6 +19,7 @@ def measure_unit(measure: str) -> str:
     return t("flows.unit.cases") if measure == "case_count" else t("unit.person_times")
 
 
+@cached_figure
 def by_month(frame: pd.DataFrame, measure: str, title: str, language: str) -> go.Figure:
     """A line of a measure per month."""
     figure = go.Figure(go.Scatter(
@@ -30,6 +31,7 @@ def by_month(frame: pd.DataFrame, measure: str, title: str, language: str) -> go
     return plain_numbers(style(figure, title, measure_unit(measure)))
 
 
+@cached_figure
 def by_quarter(frame: pd.DataFrame, measure: str, title: str, language: str) -> go.Figure:
     """Bars of a measure per quarter; a quarter with fewer than three months of data is hatched and
     labelled with its months, so it is not read as a fall."""
@@ -45,6 +47,7 @@ def by_quarter(frame: pd.DataFrame, measure: str, title: str, language: str) -> 
     return plain_numbers(style(figure, title, measure_unit(measure)))
 
 
+@cached_figure
 def by_code(frame: pd.DataFrame, code_column: str, kind: str, measure: str, title: str,
             language: str) -> go.Figure:
     """Horizontal bars of a measure per group or county, names on the axis."""
@@ -59,6 +62,7 @@ def by_code(frame: pd.DataFrame, code_column: str, kind: str, measure: str, titl
     return plain_numbers(style(figure, title))
 
 
+@cached_figure
 def workload_by_quarter(frame: pd.DataFrame, title: str) -> go.Figure:
     """A box per quarter of the stations' visits per social worker (each point a station)."""
     partial = frame["month_count"] < FULL_QUARTER_MONTHS
@@ -72,6 +76,7 @@ def workload_by_quarter(frame: pd.DataFrame, title: str) -> go.Figure:
     return plain_numbers(style(figure, title, t("flows.unit.visits_per_worker")))
 
 
+@cached_figure
 def coverage_heatmap(frame: pd.DataFrame, title: str, language: str) -> go.Figure:
     """Groups × quarters: the share of registered recipients visited, the value written in each cell
     (so colour is never the only carrier)."""
@@ -89,6 +94,7 @@ def coverage_heatmap(frame: pd.DataFrame, title: str, language: str) -> go.Figur
     return plain_numbers(style(figure, title))
 
 
+@cached_figure
 def coverage_by_county(frame: pd.DataFrame, title: str, language: str) -> go.Figure:
     """A line per county of the share visited each quarter, with the 100% duty as a dashed line."""
     figure = go.Figure()
@@ -144,6 +150,7 @@ def coverage_table(frame: pd.DataFrame, language: str) -> pd.DataFrame:
                   "visited_count": "flows.col.visited", "coverage_pct": "flows.col.coverage_pct"}, pct=("coverage_pct",))
 
 
+@cached_figure
 def group_care(quarters: pd.DataFrame, coverage: pd.DataFrame, group_code: str, title: str,
                language: str) -> go.Figure:
     """Visits to one group per quarter (bars) and the share of its registered recipients visited

@@ -1,0 +1,392 @@
+"""Page draw times in Chromium against a blank Streamlit page, and the app server's memory.
+
+What is measured, and why
+-------------------------
+*Draw time of a page*: the time from clicking the page's link in the sidebar (from another page of the
+same signed-in session) until the page is fully drawn. Signed-in sessions do not survive loading a new
+URL in this app (a new URL is a new Streamlit session, which shows the sign-in form), so a page cannot
+be timed by loading its address; in-session navigation is also what a user does all day. The blank
+page is timed the same way: a two-page st.navigation app (bench/blank_page.py), its "blank" page
+reached by clicking its sidebar link from the "other" page. Both servers run in this process's run and
+are measured alternately, round after round, in one headless Debian Chromium, so the machine's noise
+falls on both alike. Runs are warm: every page is visited once before timing starts.
+
+*Fully drawn* (one definition, DRAWN_JS, used for both): the address is the page's; the first heading
+is the page's title; nothing is left from the previous page (no `data-stale` element); the app
+reports its script as not running (`data-test-script-state`; the status widget only shows after a
+delay, so it alone would accept a page paused in a long step) and no status widget; no skeleton or spinner; every plotly chart outside a closed
+expander has drawn its `.main-svg`; every dataframe outside a closed expander has drawn its canvas;
+every same-origin iframe has loaded and every folium map iframe shows its Leaflet paths; and then no
+change in the DOM of the page or of any of its iframes for SETTLE_MS. The only changes not counted
+are those inside a <canvas> element (its fallback content, never painted: the dataframe grid rebuilds
+its accessibility cells there some 300 ms after drawing); the canvas's own size counts. The time
+recorded is that of the last DOM change before the quiet period (the settle wait is not counted),
+in the browser's clock, from the click.
+
+In-session navigation has no fixed cost of loading Streamlit itself, so the blank page is drawn in
+about 0.12-0.2 s and the 1.5x budget leaves a page some 0.1 s for everything it adds; a single plotly
+chart or dataframe costs about 0.05 s to draw.
+
+*Memory*: the resident set size (VmRSS from /proc) of the app server process and all its descendants:
+after one signed-in session has visited every page (just after its first visits, which can catch the
+Chromium that Kaleido starts as a child of the server to draw the briefing's map picture; and again
+after the timed runs), and after 20 signed-in sessions (20 tabs of one Chromium, each its own
+Streamlit session, all still open) have each visited every page.
+
+Run: .venv/bin/python -m bench.pages   (DATABASE_URL, or a fresh demo SQLite database in a temporary
+folder). Prints figures; asserts nothing.
+"""
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from bench.results import Row, print_table
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = 5
+SESSIONS = 20
+MEMORY_BUDGET_MB = 600
+DRAW_BUDGET_RATIO = 1.5
+SETTLE_MS = 500
+TIMEOUT_MS = 90_000
+BENCH_USER = "bench"
+BENCH_PASSWORD = "bench-password-not-secret"
+
+# Runs in every frame (the page and each iframe) before its own scripts: the epoch time of the last
+# DOM change in that document.
+INIT_JS = """
+(() => {
+  const now = () => performance.timeOrigin + performance.now();
+  window.__benchLast = now();
+  new MutationObserver((records) => {
+    for (const record of records) {
+      const element = record.target.nodeType === 1 ? record.target : record.target.parentElement;
+      // What sits inside a <canvas> is its accessibility fallback and is never painted (the data
+      // grid rebuilds it after a debounce); the canvas's own attributes do count.
+      if (element && element.closest('canvas')
+          && !(record.type === 'attributes' && element.tagName === 'CANVAS')) continue;
+      window.__benchLast = now();
+      return;
+    }
+  }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+})();
+"""
+
+# Click a sidebar navigation link, remembering when (browser clock).
+CLICK_JS = """
+(path) => {
+  const link = [...document.querySelectorAll('a[data-testid="stSidebarNavLink"]')]
+    .find(a => new URL(a.href).pathname === '/' + path);
+  if (!link) throw new Error('no navigation link to ' + path);
+  window.__benchClick = performance.timeOrigin + performance.now();
+  window.__benchLast = window.__benchClick;
+  link.click();
+}
+"""
+
+# The one definition of "fully drawn": null until drawn, then milliseconds from the click to the last
+# DOM change. `title` is the page's heading; `notTitle` (warm-up, title unknown) the previous page's.
+DRAWN_JS = """
+({path, title, notTitle, settle}) => {
+  const now = performance.timeOrigin + performance.now();
+  if (location.pathname !== '/' + path) return null;
+  const main = document.querySelector('[data-testid="stMain"]');
+  const heading = main && main.querySelector('h1');
+  if (!heading) return null;
+  const text = heading.innerText.trim();
+  if ((title !== null && text !== title) || (notTitle !== null && text === notTitle)) return null;
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.dataset.testScriptState !== 'notRunning') return null;
+  if (document.querySelector('[data-testid="stStatusWidget"], [data-stale="true"], '
+      + '[data-testid*="Skeleton"], [data-testid="stSpinner"]')) return null;
+  const shown = el => !el.closest('details:not([open])');
+  for (const chart of main.querySelectorAll('[data-testid="stPlotlyChart"]'))
+    if (shown(chart) && !chart.querySelector('.main-svg')) return null;
+  for (const table of main.querySelectorAll('[data-testid="stDataFrame"]'))
+    if (shown(table) && !table.querySelector('canvas')) return null;
+  let last = window.__benchLast;
+  for (const frame of main.querySelectorAll('iframe')) {
+    let doc = null;
+    try { doc = frame.contentDocument; } catch (e) { continue; }
+    if (!doc || doc.readyState !== 'complete') return null;
+    if (frame.title.startsWith('streamlit_folium') && !doc.querySelector('path.leaflet-interactive'))
+      return null;
+    last = Math.max(last, frame.contentWindow.__benchLast || 0);
+  }
+  if (now - last < settle) return null;
+  return {ms: last - window.__benchClick, title: text};
+}
+"""
+
+
+# Streamlit's lazily loaded renderers of plotly charts, dataframes and vega-lite (metric sparklines).
+DRAWING_SCRIPTS = ["**/static/js/PlotlyChart.*.js", "**/static/js/DataFrame.*.js", "**/static/js/embed.*.js"]
+
+# For the memory phase only: the server has finished the page's script run.
+RUN_DONE_JS = """
+({path, title}) => {
+  if (location.pathname !== '/' + path) return false;
+  const heading = document.querySelector('[data-testid="stMain"] h1');
+  const app = document.querySelector('[data-testid="stApp"]');
+  return !!heading && heading.innerText.trim() === title && !!app
+    && app.dataset.testScriptState === 'notRunning'
+    && !document.querySelector('[data-testid="stStatusWidget"], [data-stale="true"]');
+}
+"""
+
+
+def measure(database_url: str, scale: str = "demo", ratio_budget: float = DRAW_BUDGET_RATIO,
+            memory: bool = True) -> list[Row]:
+    """Draw time of every page of streamlit_app.PAGES against the blank page, and (unless memory is
+    False) the server's memory with 1 and with SESSIONS sessions."""
+    from streamlit_app import PAGES
+    from tests.browser_support import chromium_page
+
+    backend = "PostgreSQL" if database_url.startswith("postgresql") else "SQLite"
+    paths = [entry[2] for entry in PAGES]
+    _ensure_bench_user(database_url)
+    with _server([sys.executable, "-m", "streamlit", "run", "bench/blank_page.py"], {}) as (blank_base, _), \
+            _server([sys.executable, "-m", "dashboard", "serve"], {"DATABASE_URL": database_url}) as (base, app), \
+            chromium_page() as page:
+        browser = page.context.browser
+        page.context.add_init_script(INIT_JS)
+        blank_page = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="zh-CN").new_page()
+        blank_page.add_init_script(INIT_JS)
+
+        clock = time.monotonic()
+        _open_blank(blank_page, blank_base)
+        _sign_in(page, base)
+        # Warm-up: every page once (the server imports its modules and fills its caches), learning
+        # each page's heading; then the blank page once.
+        titles, previous = {}, _heading(page)
+        for path in paths[1:] + paths[:1]:
+            titles[path] = previous = _navigate(page, path, None, previous)[1]
+        one_session_mb = _rss_mb(app.pid)
+        clock = _progress("servers started, signed in, every page visited once", clock)
+        _navigate(blank_page, "blank", "blank", None)
+        _navigate(blank_page, "", "other", None)
+
+        blank_times, page_times = [], {path: [] for path in paths}
+        for _ in range(RUNS):
+            blank_page.bring_to_front()
+            blank_times.append(_navigate(blank_page, "blank", "blank", None)[0])
+            _navigate(blank_page, "", "other", None)
+            page.bring_to_front()
+            for path in paths[1:] + paths[:1]:
+                page_times[path].append(_navigate(page, path, titles[path], None)[0])
+        clock = _progress(f"{RUNS} timed runs of the blank page and of every page", clock)
+        one_session_later_mb = _rss_mb(app.pid)
+        page.close()
+        blank_page.close()
+        if memory:
+            many_sessions_mb = _many_sessions(browser, base, paths, titles, app.pid)
+            _progress(f"{SESSIONS} sessions visited every page", clock)
+
+    section = f"pages ({scale}, {backend})"
+    blank_median = statistics.median(blank_times)
+    rows = [Row(section, "blank page", f"{blank_median:.2f} s", f"runs {_runs(blank_times)}")]
+    for path in paths:
+        median = statistics.median(page_times[path])
+        ratio = median / blank_median
+        rows.append(Row(section, path, f"{median:.2f} s", f"ratio {ratio:.2f}; runs {_runs(page_times[path])}",
+                        f"<= {ratio_budget:g}x blank", ratio <= ratio_budget))
+    if not memory:
+        return rows
+    memory = f"server memory ({scale}, {backend})"
+    rows.append(Row(memory, "1 session, first visits", f"{one_session_mb:.0f} MB",
+                    "RSS of the server and children, just after"))
+    rows.append(Row(memory, "1 session, after the runs", f"{one_session_later_mb:.0f} MB",
+                    "RSS of the server and children"))
+    rows.append(Row(memory, f"{SESSIONS} sessions, every page", f"{many_sessions_mb:.0f} MB",
+                    "RSS of the server and children", f"<= {MEMORY_BUDGET_MB} MB",
+                    many_sessions_mb <= MEMORY_BUDGET_MB))
+    return rows
+
+
+def _progress(done: str, since: float) -> float:
+    now = time.monotonic()
+    print(f"bench.pages: {done} ({now - since:.0f} s)", file=sys.stderr, flush=True)
+    return now
+
+
+def _runs(times: list[float]) -> str:
+    return " ".join(f"{t:.2f}" for t in times)
+
+
+def _navigate(page, path: str, title: str | None, not_title: str | None) -> tuple[float, str]:
+    """Click the link to a page and wait until it is fully drawn: (seconds, the page's heading)."""
+    page.evaluate(CLICK_JS, path)
+    return _wait_drawn(page, path, title, not_title)
+
+
+def _wait_drawn(page, path: str, title: str | None, not_title: str | None,
+                settle_ms: int = SETTLE_MS) -> tuple[float, str]:
+    handle = page.wait_for_function(DRAWN_JS, arg={"path": path, "title": title, "notTitle": not_title,
+                                                   "settle": settle_ms}, polling=50, timeout=TIMEOUT_MS)
+    result = handle.json_value()
+    return result["ms"] / 1000, result["title"]
+
+
+def _heading(page) -> str:
+    return page.inner_text('[data-testid="stMain"] h1').strip()
+
+
+def _open_blank(page, base: str) -> None:
+    page.goto(f"{base}/")
+    page.wait_for_selector('[data-testid="stSidebarNavLink"]', timeout=TIMEOUT_MS)
+
+
+def _sign_in(page, base: str, first_path: str = "city-overview") -> None:
+    """Sign in through the form (the sign-in page then shows the first page)."""
+    _start_sign_in(page, base, first_path)
+    _finish_sign_in(page)
+
+
+def _start_sign_in(page, base: str, first_path: str = "city-overview") -> None:
+    page.goto(f"{base}/{first_path}")
+    _fill_sign_in(page)
+
+
+def _fill_sign_in(page) -> None:
+    page.wait_for_selector('[data-testid="stTextInput"] input', timeout=TIMEOUT_MS)
+    inputs = page.locator('[data-testid="stTextInput"] input')
+    inputs.nth(0).fill(BENCH_USER)
+    inputs.nth(1).fill(BENCH_PASSWORD)
+    page.locator('[data-testid="stFormSubmitButton"] button').click()
+
+
+def _finish_sign_in(page) -> None:
+    page.wait_for_selector('a[data-testid="stSidebarNavLink"]', timeout=TIMEOUT_MS)
+    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=TIMEOUT_MS)
+
+
+def _many_sessions(browser, base: str, paths: list[str], titles: dict, pid: int) -> float:
+    """Open SESSIONS signed-in sessions at once, have each visit every page, and return the RSS.
+
+    A Streamlit session is one browser tab's connection, so the sessions are SESSIONS tabs of one
+    browser context: separate contexts would each download and compile Streamlit's scripts afresh,
+    which on two cores takes minutes and measures the browser, not the server. Every session stays open
+    to the end. All sign in, then all open each page together; a session moves on once the server has
+    finished its page (address, heading, no status widget, nothing stale), without waiting for the
+    browser to finish drawing it: only the server's memory is measured here. For the same reason these
+    tabs do not load the scripts that draw plotly charts, dataframes and metric sparklines
+    (DRAWING_SCRIPTS): those elements send nothing back to the server, so its work and memory are the
+    same, while twenty tabs drawing every chart would keep two cores busy for minutes. The map's
+    component, which does talk back, loads as usual."""
+    context = browser.new_context(viewport={"width": 1024, "height": 700}, locale="zh-CN")
+    context.add_init_script(INIT_JS)
+    for pattern in DRAWING_SCRIPTS:
+        context.route(pattern, lambda route: route.abort())
+    clock = time.monotonic()
+    try:
+        pages = [context.new_page() for _ in range(SESSIONS)]
+        for page in pages:
+            page.goto(f"{base}/city-overview", wait_until="commit")
+        for page in pages:
+            _fill_sign_in(page)
+        for page in pages:
+            _finish_sign_in(page)
+        clock = _progress(f"{SESSIONS} sessions signed in", clock)
+        for path in paths[1:] + paths[:1]:
+            for page in pages:
+                page.evaluate(CLICK_JS, path)
+            for page in pages:
+                page.wait_for_function(RUN_DONE_JS, arg={"path": path, "title": titles[path]}, polling=100,
+                                       timeout=TIMEOUT_MS)
+            clock = _progress(f"{SESSIONS} sessions opened {path}", clock)
+        return _rss_mb(pid)
+    finally:
+        context.close()
+
+
+def _rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, in MB (from /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parent = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(parent, []).append(int(entry.name))
+    total_kb, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        todo.extend(children.get(current, []))
+        try:
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total_kb += int(line.split()[1])
+        except OSError:
+            continue
+    return total_kb / 1024
+
+
+def _ensure_bench_user(database_url: str) -> None:
+    """An administrator (every page permitted) the benchmark signs in as; created when absent."""
+    from dashboard import accounts, db
+    engine = db.get_engine(database_url)
+    if any(user["username"] == BENCH_USER for user in accounts.list_users(engine)):
+        return
+    accounts.add_user(BENCH_USER, "admin", BENCH_PASSWORD, "benchmark", engine=engine)
+
+
+@contextmanager
+def _server(command: list[str], env: dict):
+    """A Streamlit server on a free port: yields (base URL, process)."""
+    from tests.browser_support import free_port
+    port = free_port()
+    options = ["--server.headless=true", "--server.address=127.0.0.1", f"--server.port={port}",
+               "--browser.gatherUsageStats=false"]
+    log = tempfile.TemporaryFile()
+    process = subprocess.Popen(command + options, cwd=ROOT, env={**os.environ, **env},
+                               stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                raise RuntimeError(f"{' '.join(command)} did not start: {log.read().decode(errors='replace')[-2000:]}")
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.3)
+        yield base, process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+def main() -> int:
+    """Measure on DATABASE_URL, or on a fresh demo SQLite database; print the table."""
+    os.environ.setdefault("STREAMLIT_LOG_LEVEL", "error")
+    database_url = os.environ.get("DATABASE_URL")
+    with tempfile.TemporaryDirectory() as folder:
+        if not database_url:
+            database_url = f"sqlite:///{folder}/demo.sqlite3"
+            subprocess.run([sys.executable, "-m", "dashboard", "init-db", "--demo"], cwd=ROOT, check=True,
+                           env={**os.environ, "DATABASE_URL": database_url}, stdout=subprocess.DEVNULL)
+        started = time.monotonic()
+        rows = measure(database_url, "demo", DRAW_BUDGET_RATIO)
+        met, judged = print_table(rows)
+    print(f"\nbudgets met: {met} of {judged}   ({time.monotonic() - started:.0f} s)")
+    return 0 if met == judged else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
