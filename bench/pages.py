@@ -107,7 +107,8 @@ DRAWN_JS = """
   if (!app || app.dataset.testScriptState !== 'notRunning') return null;
   if (document.querySelector('[data-testid="stStatusWidget"], [data-stale="true"], '
       + '[data-testid*="Skeleton"], [data-testid="stSpinner"]')) return null;
-  const shown = el => !el.closest('details:not([open])');
+  // Shown: not inside a closed expander, nor in a tab that is not open (no layout boxes).
+  const shown = el => !el.closest('details:not([open])') && el.getClientRects().length > 0;
   for (const chart of main.querySelectorAll('[data-testid="stPlotlyChart"]'))
     if (shown(chart) && !chart.querySelector('.main-svg')) return null;
   for (const table of main.querySelectorAll('[data-testid="stDataFrame"]'))
@@ -116,6 +117,7 @@ DRAWN_JS = """
   for (const frame of main.querySelectorAll('iframe')) {
     let doc = null;
     try { doc = frame.contentDocument; } catch (e) { continue; }
+    if (!shown(frame)) continue;
     if (!doc || doc.readyState !== 'complete') return null;
     if (frame.title.startsWith('streamlit_folium') && !doc.querySelector('path.leaflet-interactive'))
       return null;

@@ -25,6 +25,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from dashboard import codes, db, migrate, schema, summaries
+from dashboard.demo import DEMO_DATASETS
 from dashboard.registers import seed_published_figures
 from dashboard.writing import finish_write, mark_dataset
 
@@ -373,20 +374,8 @@ def build(url: str, log=print) -> dict[str, int]:
     return counts
 
 
-DATASETS = {
-    "places": ["counties", "townships", "villages", "village_group_population"],
-    "stations": ["stations", "village_assignments"],
-    "visits": ["visits_monthly", "station_resources_monthly"],
-    "service_recipients": ["service_recipients_quarterly"],
-    "special_education": ["special_education_enrolment"],
-    "special_education_resources": ["special_education_resources"],
-    "renovations": ["renovations", "renovation_items"],
-    "charity_flows": ["charity_organisations", "charity_flows"],
-    "community_funds": ["community_funds"],
-    "monitored_population": ["monitored_population_monthly"],
-    "risk_warnings": ["risk_warnings_monthly"],
-    "assistance_requests": ["assistance_requests_monthly"],
-}
+# The demo's datasets (all but the schematic boundaries, which the province has none of).
+DATASETS = {name: tables for name, tables in DEMO_DATASETS.items() if name != "boundaries"}
 
 
 def ensure(url: str = DEFAULT_URL, log=print) -> str:
