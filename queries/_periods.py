@@ -11,3 +11,12 @@ def whole_years(start_date: date, end_date: date) -> tuple[str, str] | None:
     if (start_date.month, start_date.day) == (1, 1) and (end_date.month, end_date.day) == (12, 31):
         return f"{start_date.year:04d}", f"{end_date.year:04d}"
     return None
+
+
+def run_for_dates(run, detail_sql: str, yearly_sql: str, start_date: date, end_date: date, **params):
+    """Run the yearly-summary SQL (with :start_year and :end_year) when the range is whole years, the
+    detail SQL (with :start_date and :end_date) otherwise. `run` is the calling module's runner."""
+    years = whole_years(start_date, end_date)
+    if years:
+        return run(yearly_sql, start_year=years[0], end_year=years[1], **params)
+    return run(detail_sql, start_date=start_date, end_date=end_date, **params)

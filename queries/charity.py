@@ -5,7 +5,7 @@ from datetime import date
 
 import pandas as pd
 
-from queries._periods import whole_years
+from queries._periods import run_for_dates
 from queries._run import FAR_FUTURE, run
 
 CHARITY_BY_YEAR_SQL = """
@@ -45,10 +45,7 @@ WHERE y.year BETWEEN :start_year AND :end_year
 def charity_totals(start_date: date, end_date: date) -> pd.DataFrame:
     """One row: money raised and disbursed between two dates (inclusive). Columns: raised_yuan,
     disbursed_yuan."""
-    years = whole_years(start_date, end_date)
-    if years:
-        return run(CHARITY_TOTALS_BY_YEARS_SQL, start_year=years[0], end_year=years[1])
-    return run(CHARITY_TOTALS_SQL, start_date=start_date, end_date=end_date)
+    return run_for_dates(run, CHARITY_TOTALS_SQL, CHARITY_TOTALS_BY_YEARS_SQL, start_date, end_date)
 
 
 ORGANISATION_COUNT_SQL = """
@@ -162,12 +159,8 @@ def organisation_balances(county_code: str | None = None, start_date: date = FAR
     """Per organisation over a period: balance at its start, raised, disbursed, balance at its end
     (largest turnover first). Columns: organisation_code, organisation_name_zh, county_code,
     opening_balance_yuan, raised_yuan, disbursed_yuan, closing_balance_yuan."""
-    years = whole_years(start_date, end_date)
-    if years:
-        return run(ORGANISATION_BALANCES_BY_YEARS_SQL, county_code=county_code, start_year=years[0],
-                   end_year=years[1])
-    return run(ORGANISATION_BALANCES_SQL, county_code=county_code, start_date=start_date,
-               end_date=end_date)
+    return run_for_dates(run, ORGANISATION_BALANCES_SQL, ORGANISATION_BALANCES_BY_YEARS_SQL,
+                         start_date, end_date, county_code=county_code)
 
 
 RAISED_BY_SOURCE_SQL = """
@@ -196,11 +189,8 @@ def raised_by_source(county_code: str | None = None, start_date: date = FAR_PAST
                      end_date: date = FAR_FUTURE) -> pd.DataFrame:
     """Money raised per organisation and source of funds. Columns: organisation_code, source_type,
     amount_yuan."""
-    years = whole_years(start_date, end_date)
-    if years:
-        return run(RAISED_BY_SOURCE_BY_YEARS_SQL, county_code=county_code, start_year=years[0],
-                   end_year=years[1])
-    return run(RAISED_BY_SOURCE_SQL, county_code=county_code, start_date=start_date, end_date=end_date)
+    return run_for_dates(run, RAISED_BY_SOURCE_SQL, RAISED_BY_SOURCE_BY_YEARS_SQL,
+                         start_date, end_date, county_code=county_code)
 
 
 DISBURSED_BY_PROGRAMME_SQL = """
@@ -228,12 +218,8 @@ def disbursed_by_programme(county_code: str | None = None, start_date: date = FA
                            end_date: date = FAR_FUTURE) -> pd.DataFrame:
     """Money disbursed per organisation and programme. Columns: organisation_code, programme_code,
     amount_yuan."""
-    years = whole_years(start_date, end_date)
-    if years:
-        return run(DISBURSED_BY_PROGRAMME_BY_YEARS_SQL, county_code=county_code, start_year=years[0],
-                   end_year=years[1])
-    return run(DISBURSED_BY_PROGRAMME_SQL, county_code=county_code, start_date=start_date,
-               end_date=end_date)
+    return run_for_dates(run, DISBURSED_BY_PROGRAMME_SQL, DISBURSED_BY_PROGRAMME_BY_YEARS_SQL,
+                         start_date, end_date, county_code=county_code)
 
 
 DISBURSED_BY_DESTINATION_SQL = """
@@ -265,12 +251,8 @@ def disbursed_by_destination(destination: str = "county", county_code: str | Non
                              start_date: date = FAR_PAST, end_date: date = FAR_FUTURE) -> pd.DataFrame:
     """Money disbursed per programme and where it went: the county ('county') or the group of
     beneficiaries ('group'). Columns: programme_code, destination_code, amount_yuan."""
-    years = whole_years(start_date, end_date)
-    if years:
-        return run(DISBURSED_BY_DESTINATION_BY_YEARS_SQL, destination=destination, county_code=county_code,
-                   start_year=years[0], end_year=years[1])
-    return run(DISBURSED_BY_DESTINATION_SQL, destination=destination, county_code=county_code,
-               start_date=start_date, end_date=end_date)
+    return run_for_dates(run, DISBURSED_BY_DESTINATION_SQL, DISBURSED_BY_DESTINATION_BY_YEARS_SQL,
+                         start_date, end_date, destination=destination, county_code=county_code)
 
 
 CHARITY_YEARS_SQL = """

@@ -5,7 +5,7 @@ from datetime import date
 
 import pandas as pd
 
-from queries._periods import whole_years
+from queries._periods import run_for_dates
 from queries._run import FAR_FUTURE, run
 
 FAR_PAST = date(1900, 1, 1)
@@ -35,11 +35,8 @@ def renovations_by_year(county_code: str | None = None, start_date: date = FAR_P
                         end_date: date = FAR_FUTURE) -> pd.DataFrame:
     """Households renovated per calendar year of completion. Columns: year ('YYYY'), household_count,
     cost_yuan."""
-    years = whole_years(start_date, end_date)
-    if years:
-        return run(RENOVATIONS_BY_YEAR_BY_YEARS_SQL, county_code=county_code,
-                   start_year=years[0], end_year=years[1])
-    return run(RENOVATIONS_BY_YEAR_SQL, county_code=county_code, start_date=start_date, end_date=end_date)
+    return run_for_dates(run, RENOVATIONS_BY_YEAR_SQL, RENOVATIONS_BY_YEAR_BY_YEARS_SQL,
+                         start_date, end_date, county_code=county_code)
 
 
 LAST_COMPLETION_SQL = """
@@ -82,12 +79,8 @@ def renovations_by_county_year(county_code: str | None = None, start_date: date 
                                end_date: date = FAR_FUTURE) -> pd.DataFrame:
     """Households renovated per year of completion and county. Columns: year ('YYYY'), county_code,
     household_count, cost_yuan."""
-    years = whole_years(start_date, end_date)
-    if years:
-        return run(RENOVATIONS_BY_COUNTY_YEAR_BY_YEARS_SQL, county_code=county_code, start_year=years[0],
-                   end_year=years[1])
-    return run(RENOVATIONS_BY_COUNTY_YEAR_SQL, county_code=county_code, start_date=start_date,
-               end_date=end_date)
+    return run_for_dates(run, RENOVATIONS_BY_COUNTY_YEAR_SQL, RENOVATIONS_BY_COUNTY_YEAR_BY_YEARS_SQL,
+                         start_date, end_date, county_code=county_code)
 
 
 RENOVATIONS_BY_TOWNSHIP_SQL = """
@@ -117,12 +110,8 @@ def renovations_by_township(county_code: str | None = None, start_date: date = F
                             end_date: date = FAR_FUTURE) -> pd.DataFrame:
     """Households renovated per township (most first within each county). Columns: county_code,
     township_code, township_name_zh, household_count, cost_yuan."""
-    years = whole_years(start_date, end_date)
-    if years:
-        return run(RENOVATIONS_BY_TOWNSHIP_BY_YEARS_SQL, county_code=county_code, start_year=years[0],
-                   end_year=years[1])
-    return run(RENOVATIONS_BY_TOWNSHIP_SQL, county_code=county_code, start_date=start_date,
-               end_date=end_date)
+    return run_for_dates(run, RENOVATIONS_BY_TOWNSHIP_SQL, RENOVATIONS_BY_TOWNSHIP_BY_YEARS_SQL,
+                         start_date, end_date, county_code=county_code)
 
 
 RENOVATIONS_BY_CATEGORY_SQL = """
@@ -149,12 +138,8 @@ def renovations_by_category(county_code: str | None = None, start_date: date = F
                             end_date: date = FAR_FUTURE) -> pd.DataFrame:
     """Households renovated per category of elderly person. Columns: category_code, household_count,
     cost_yuan."""
-    years = whole_years(start_date, end_date)
-    if years:
-        return run(RENOVATIONS_BY_CATEGORY_BY_YEARS_SQL, county_code=county_code, start_year=years[0],
-                   end_year=years[1])
-    return run(RENOVATIONS_BY_CATEGORY_SQL, county_code=county_code, start_date=start_date,
-               end_date=end_date)
+    return run_for_dates(run, RENOVATIONS_BY_CATEGORY_SQL, RENOVATIONS_BY_CATEGORY_BY_YEARS_SQL,
+                         start_date, end_date, county_code=county_code)
 
 
 RENOVATIONS_BY_AIM_SQL = """
@@ -181,11 +166,8 @@ def renovations_by_aim(county_code: str | None = None, start_date: date = FAR_PA
                        end_date: date = FAR_FUTURE) -> pd.DataFrame:
     """Households whose renovation met each of the six aims (a household can count under several).
     Columns: aim_code, household_count."""
-    years = whole_years(start_date, end_date)
-    if years:
-        return run(RENOVATIONS_BY_AIM_BY_YEARS_SQL, county_code=county_code,
-                   start_year=years[0], end_year=years[1])
-    return run(RENOVATIONS_BY_AIM_SQL, county_code=county_code, start_date=start_date, end_date=end_date)
+    return run_for_dates(run, RENOVATIONS_BY_AIM_SQL, RENOVATIONS_BY_AIM_BY_YEARS_SQL,
+                         start_date, end_date, county_code=county_code)
 
 
 RENOVATION_TOTALS_SQL = """
@@ -214,11 +196,8 @@ def renovation_totals(county_code: str | None = None, start_date: date = FAR_PAS
     """One row: households renovated, total spending, spending per household (None when there are
     none) and townships reached. Columns: household_count, cost_yuan, cost_per_household_yuan,
     township_count."""
-    years = whole_years(start_date, end_date)
-    if years:
-        return run(RENOVATION_TOTALS_BY_YEARS_SQL, county_code=county_code,
-                   start_year=years[0], end_year=years[1])
-    return run(RENOVATION_TOTALS_SQL, county_code=county_code, start_date=start_date, end_date=end_date)
+    return run_for_dates(run, RENOVATION_TOTALS_SQL, RENOVATION_TOTALS_BY_YEARS_SQL,
+                         start_date, end_date, county_code=county_code)
 
 
 RENOVATION_YEARS_SQL = """
