@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import os
 import pkgutil
 import statistics
 import sys
@@ -53,17 +54,24 @@ def arguments(function) -> dict:
 
 @contextmanager
 def uncached(engine: sa.Engine):
-    """Point every query module's `run` at an uncached fetch on this engine."""
+    """Point every query module's `run` at an uncached fetch on this engine, and DATABASE_URL at it."""
     modules = [importlib.import_module(f"queries.{i.name}") for i in pkgutil.iter_modules(queries.__path__)
                if not i.name.startswith("_")]
     saved = {m: m.run for m in modules if hasattr(m, "run")}
     for module in saved:
         module.run = lambda sql, **params: fetch(engine, sql, params)
+    # Queries that are never cached (the administration lists) fetch on the configured database.
+    saved_url = os.environ.get("DATABASE_URL")
+    os.environ["DATABASE_URL"] = engine.url.render_as_string(hide_password=False)
     try:
         yield
     finally:
         for module, original in saved.items():
             module.run = original
+        if saved_url is None:
+            os.environ.pop("DATABASE_URL", None)
+        else:
+            os.environ["DATABASE_URL"] = saved_url
 
 
 def percentile(values: list[float], fraction: float) -> float:
