@@ -203,7 +203,7 @@ class _admin_transaction:
     def __exit__(self, kind, error, trace):
         # Only a change writes an audit row; a request that changed nothing leaves the data version alone.
         if kind is None and self.conn.info.pop("admin_changed", False):
-            finish_write(self.conn)
+            finish_write(self.conn, [])  # accounts, targets and published figures feed no summary table
         return self._context.__exit__(kind, error, trace)
 
 
