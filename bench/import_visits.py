@@ -7,7 +7,6 @@ trust auth; a fresh database is created and dropped). BENCH_SERVER_URL overrides
 """
 from __future__ import annotations
 
-import io
 import os
 import time
 import uuid

@@ -395,7 +395,7 @@ def _bring_up_to_date(engine: sa.Engine, log) -> None:
     """Apply new migrations to a reused database (migrate.upgrade fills any summary table they add)."""
     with engine.connect() as conn:
         empty_before = {s.table for s in summaries.SUMMARIES
-                        if not sa.inspect(conn).has_table(s.table) or summaries._is_empty(conn, s.table)}
+                        if not sa.inspect(conn).has_table(s.table) or summaries.is_empty(conn, s.table)}
     migrate.upgrade(engine)
     if empty_before:
         log(f"  summaries filled: {', '.join(sorted(empty_before))}")

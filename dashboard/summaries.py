@@ -147,11 +147,11 @@ def fill_missing(conn: sa.Connection) -> list[str]:
     this database, e.g. just created by a migration); returns their names."""
     filled = []
     for summary in SUMMARIES:
-        if _is_empty(conn, summary.table) and not all(_is_empty(conn, t) for t in summary.sources):
+        if is_empty(conn, summary.table) and not all(is_empty(conn, t) for t in summary.sources):
             summary.rebuild(conn)
             filled.append(summary.table)
     return filled
 
 
-def _is_empty(conn: sa.Connection, table: str) -> bool:
+def is_empty(conn: sa.Connection, table: str) -> bool:
     return conn.execute(sa.text(f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} LIMIT 1) t")).scalar() == 0
