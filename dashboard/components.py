@@ -1,6 +1,9 @@
 """Streamlit building blocks shared by the pages: header, demo banner, source line, KPI cards."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import streamlit as st
 
 from dashboard import codes, downloads, formatting
@@ -63,9 +66,19 @@ def chart_with_table(figure, table, subject: str, as_of: str, source: str, defin
     st.plotly_chart(figure, width="stretch", key=f"{key}_chart", config={"displaylogo": False})
     source_line(source, as_of, definition)
     line = t("source.line", source=source, as_of=as_of, definition=definition)
-    with st.expander(t("table.data"), expanded=table_open):
-        st.dataframe(table, hide_index=True, width="stretch")
-        downloads.download_buttons(table, subject, as_of, line, key)
+    with lazy_expander(t("table.data"), f"{key}_table", expanded=table_open) as shown:
+        if shown:
+            st.dataframe(table, hide_index=True, width="stretch")
+            downloads.download_buttons(table, subject, as_of, line, key)
+
+
+@contextmanager
+def lazy_expander(label: str, key: str, expanded: bool = False) -> Iterator[bool]:
+    """An expander whose content is made only while it is open (opening it reruns the page): yields
+    whether it is open, so a closed one costs the page neither its queries nor drawing its table."""
+    box = st.expander(label, expanded=expanded, key=key, on_change="rerun")
+    with box:
+        yield bool(box.open)
 
 
 def table_with_source(table, subject: str, as_of: str, source: str, definition: str, key: str) -> None:

@@ -41,6 +41,23 @@ def county_filter(container=st.sidebar, key: str = "county") -> str | None:
     return None if chosen == ALL else chosen
 
 
+def section_filter(sections: list[str], catalogue_prefix: str, key: str = "section") -> str:
+    """Which part of a long page to show, bound to ?section= (the first by default). Only the chosen
+    part is run and drawn, so a page opens with what most readers want and the rest a click away."""
+    _apply_pending(key)
+    current = url_value(key, sections, sections[0])
+    if st.session_state.get(f"filter_{key}") not in (None, *sections):
+        del st.session_state[f"filter_{key}"]
+    if f"filter_{key}" not in st.session_state:
+        st.session_state[f"filter_{key}"] = current
+    chosen = st.segmented_control(t("filter.section"), sections, required=True, key=f"filter_{key}",
+                                  format_func=lambda s: t(f"{catalogue_prefix}.{s}"),
+                                  label_visibility="collapsed", width="stretch")
+    chosen = chosen if chosen in sections else current
+    set_url_value(key, None if chosen == sections[0] else chosen)
+    return chosen
+
+
 def scope_label(county_code: str | None) -> str:
     """The filter as words for a chart title: 全市 or the county's name."""
     return t("filter.whole_city") if county_code is None else codes.label("county", county_code,

@@ -24,40 +24,43 @@ as_of = blocks.as_of(period, years["last_flow_date"])
 if county:
     st.caption(t("charity.county_scope"))
 
-st.subheader(t("charity.section.balance"))
-balance = charity.balance_by_year(county, str(period.start_year), str(period.end_year))
-if balance.empty:
-    blocks.no_data()
-    st.stop()
-blocks.chart(charts.balance_waterfall(balance, blocks.title("charity.chart.balance", county, period), language),
-             "charity", as_of, "charity.def.balance")
-blocks.table(charts.balance_table(balance), "charity_balance_by_year", "charity", as_of, "charity.def.balance",
-             "charity_balance")
+section = filters.section_filter(["balance", "flows", "community_funds"], "charity.section")
+if section == "balance":
+    balance = charity.balance_by_year(county, str(period.start_year), str(period.end_year))
+    if balance.empty:
+        blocks.no_data()
+        st.stop()
+    blocks.chart(charts.balance_waterfall(balance, blocks.title("charity.chart.balance", county, period), language),
+                 "charity", as_of, "charity.def.balance")
+    blocks.table(charts.balance_table(balance), "charity_balance_by_year", "charity", as_of, "charity.def.balance",
+                 "charity_balance")
 
-st.subheader(t("charity.section.flows"))
-destination = st.radio(t("charity.destination"), ["county", "group"], horizontal=True,
-                       format_func=lambda d: t(f"charity.destination.{d}"), key="charity_destination")
-balances = charity.organisation_balances(**dates)
-links = charity_flows.sankey_links(balances, charity.raised_by_source(**dates),
-                                   charity.disbursed_by_programme(**dates),
-                                   charity.disbursed_by_destination(destination, **dates))
-names = dict(zip(balances["organisation_code"], balances["organisation_name_zh"]))
-blocks.chart(charts.sankey(links, names, destination, blocks.title("charity.chart.sankey", county, period),
-                           language), "charity", as_of, "charity.def.sankey")
-with st.expander(t("charity.links_table")):
-    blocks.table(charts.links_table(links, names, destination, language), "charity_flow_links", "charity",
-                 as_of, "charity.def.sankey", "charity_links")
-with st.expander(t("charity.organisation_table")):
-    blocks.table(charts.organisation_table(balances, language), "charity_organisation_balances", "charity",
-                 as_of, "charity.def.balance", "charity_organisations")
+elif section == "flows":
+    destination = st.radio(t("charity.destination"), ["county", "group"], horizontal=True,
+                           format_func=lambda d: t(f"charity.destination.{d}"), key="charity_destination")
+    balances = charity.organisation_balances(**dates)
+    links = charity_flows.sankey_links(balances, charity.raised_by_source(**dates),
+                                       charity.disbursed_by_programme(**dates),
+                                       charity.disbursed_by_destination(destination, **dates))
+    names = dict(zip(balances["organisation_code"], balances["organisation_name_zh"]))
+    blocks.chart(charts.sankey(links, names, destination, blocks.title("charity.chart.sankey", county, period),
+                               language), "charity", as_of, "charity.def.sankey")
+    with components.lazy_expander(t("charity.links_table"), "charity_links_table") as shown:
+        if shown:
+            blocks.table(charts.links_table(links, names, destination, language), "charity_flow_links",
+                         "charity", as_of, "charity.def.sankey", "charity_links")
+    with components.lazy_expander(t("charity.organisation_table"), "charity_organisations_table") as shown:
+        if shown:
+            blocks.table(charts.organisation_table(balances, language), "charity_organisation_balances",
+                         "charity", as_of, "charity.def.balance", "charity_organisations")
 
-st.subheader(t("charity.section.community_funds"))
-funds_as_of = period.end_date
-by_county = charity.community_funds_by_county(county, funds_as_of)
-if by_county.empty:
-    blocks.no_data()
-else:
-    blocks.chart(charts.community_funds_by_county(by_county, blocks.title("charity.chart.funds", county), language),
-                 "charity", funds_as_of.isoformat(), "charity.def.funds")
-    blocks.table(charts.funds_table(charity.community_funds(county, funds_as_of), language), "community_funds",
-                 "charity", funds_as_of.isoformat(), "charity.def.funds", "charity_funds", height=360)
+elif section == "community_funds":
+    funds_as_of = period.end_date
+    by_county = charity.community_funds_by_county(county, funds_as_of)
+    if by_county.empty:
+        blocks.no_data()
+    else:
+        blocks.chart(charts.community_funds_by_county(by_county, blocks.title("charity.chart.funds", county), language),
+                     "charity", funds_as_of.isoformat(), "charity.def.funds")
+        blocks.table(charts.funds_table(charity.community_funds(county, funds_as_of), language), "community_funds",
+                     "charity", funds_as_of.isoformat(), "charity.def.funds", "charity_funds", height=360)

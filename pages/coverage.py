@@ -56,23 +56,21 @@ with legend_column:
     st.markdown(coverage_map.legend_markdown(view, measure, language))
 components.source_line(source, as_of, definition)
 
-st.subheader(t("coverage.section.groups", scope=scope))
-groups = coverage_map.group_table(view, language)
-st.dataframe(groups, hide_index=True, width="stretch", column_config=coverage_map.number_columns(groups))
-download_buttons(groups, "coverage_by_group", as_of, t("source.line", source=source, as_of=as_of,
-                                                        definition=definition), "groups")
-
-tables = [("coverage.section.by_county", coverage_map.county_table(view, language), "coverage_by_county"),
-          ("coverage.section.by_township", coverage_map.township_table(view, language), "coverage_by_township"),
-          ("coverage.section.gaps", coverage_map.gap_table(view, language), "coverage_gaps"),
-          ("coverage.section.sites", coverage_map.sites_table(view, language), "next_sites")]
-for title_key, table, subject in tables:
-    st.subheader(t(title_key, scope=scope))
-    if table.empty:
-        st.info(t("coverage.no_gaps", km=distance_km))
-        continue
-    st.dataframe(table, hide_index=True, width="stretch", column_config=coverage_map.number_columns(table))
-    line_definition = t("coverage.sites.definition", km=distance_km) if subject == "next_sites" else definition
-    components.source_line(source, as_of, line_definition)
-    download_buttons(table, subject, as_of, t("source.line", source=source, as_of=as_of,
-                                              definition=line_definition), subject)
+tables = {"groups": lambda: coverage_map.group_table(view, language),
+          "by_county": lambda: coverage_map.county_table(view, language),
+          "by_township": lambda: coverage_map.township_table(view, language),
+          "gaps": lambda: coverage_map.gap_table(view, language),
+          "sites": lambda: coverage_map.sites_table(view, language)}
+subjects = {"groups": "coverage_by_group", "by_county": "coverage_by_county", "by_township": "coverage_by_township",
+            "gaps": "coverage_gaps", "sites": "next_sites"}
+section = filters.section_filter(list(tables), "coverage.tab")
+st.subheader(t(f"coverage.section.{section}", scope=scope))
+table = tables[section]()
+if table.empty:
+    st.info(t("coverage.no_gaps", km=distance_km))
+    st.stop()
+st.dataframe(table, hide_index=True, width="stretch", column_config=coverage_map.number_columns(table))
+line_definition = t("coverage.sites.definition", km=distance_km) if section == "sites" else definition
+components.source_line(source, as_of, line_definition)
+download_buttons(table, subjects[section], as_of, t("source.line", source=source, as_of=as_of,
+                                                    definition=line_definition), subjects[section])

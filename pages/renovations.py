@@ -45,44 +45,45 @@ else:
                   help=t("reno.target_help", target=formatting.format_count(target.target_value, language),
                          deadline=target.deadline, source=target.source_document))
 
-st.subheader(t("reno.section.time_place"))
-by_year = renovations.renovations_by_county_year(**dates)
-blocks.chart(charts.households_by_year(by_year, blocks.title("reno.chart.by_year", county, period), language),
-             "renovations", as_of, "reno.def.households")
-blocks.chart(charts.spending_by_year(by_year, blocks.title("reno.chart.spending", county, period), language),
-             "renovations", as_of, "reno.def.spending")
-blocks.table(charts.year_table(by_year, language), "renovations_by_year_county", "renovations", as_of,
-             "reno.def.households", "reno_year")
+section = filters.section_filter(["time_place", "township", "who_what", "care"], "reno.section")
+if section == "time_place":
+    by_year = renovations.renovations_by_county_year(**dates)
+    blocks.chart(charts.households_by_year(by_year, blocks.title("reno.chart.by_year", county, period), language),
+                 "renovations", as_of, "reno.def.households")
+    blocks.chart(charts.spending_by_year(by_year, blocks.title("reno.chart.spending", county, period), language),
+                 "renovations", as_of, "reno.def.spending")
+    blocks.table(charts.year_table(by_year, language), "renovations_by_year_county", "renovations", as_of,
+                 "reno.def.households", "reno_year")
 
-st.subheader(t("reno.section.township"))
-blocks.table(charts.township_table(renovations.renovations_by_township(**dates), language),
-             "renovations_by_township", "renovations", as_of, "reno.def.township", "reno_township", height=420)
+elif section == "township":
+    blocks.table(charts.township_table(renovations.renovations_by_township(**dates), language),
+                 "renovations_by_township", "renovations", as_of, "reno.def.township", "reno_township", height=420)
 
-st.subheader(t("reno.section.who_what"))
-left, right = st.columns(2)
-with left:
-    categories = renovations.renovations_by_category(**dates)
-    blocks.chart(charts.households_by_code(categories, "renovation_category",
-                                           blocks.title("reno.chart.by_category", county, period), language),
-                 "renovations", as_of, "reno.def.category")
-    blocks.table(charts.code_table(categories, "renovation_category", "category_code", language),
-                 "renovations_by_category", "renovations", as_of, "reno.def.category", "reno_category")
-with right:
-    aims = renovations.renovations_by_aim(**dates)
-    blocks.chart(charts.households_by_code(aims, "aim", blocks.title("reno.chart.by_aim", county, period),
-                                           language, int(totals["household_count"])),
-                 "renovations", as_of, "reno.def.aim")
-    blocks.table(charts.code_table(aims, "aim", "aim_code", language), "renovations_by_aim", "renovations",
-                 as_of, "reno.def.aim", "reno_aim")
+elif section == "who_what":
+    left, right = st.columns(2)
+    with left:
+        categories = renovations.renovations_by_category(**dates)
+        blocks.chart(charts.households_by_code(categories, "renovation_category",
+                                               blocks.title("reno.chart.by_category", county, period), language),
+                     "renovations", as_of, "reno.def.category")
+        blocks.table(charts.code_table(categories, "renovation_category", "category_code", language),
+                     "renovations_by_category", "renovations", as_of, "reno.def.category", "reno_category")
+    with right:
+        aims = renovations.renovations_by_aim(**dates)
+        blocks.chart(charts.households_by_code(aims, "aim", blocks.title("reno.chart.by_aim", county, period),
+                                               language, int(totals["household_count"])),
+                     "renovations", as_of, "reno.def.aim")
+        blocks.table(charts.code_table(aims, "aim", "aim_code", language), "renovations_by_aim", "renovations",
+                     as_of, "reno.def.aim", "reno_aim")
 
-st.subheader(t("reno.section.care"))
-care = dict(county_code=county, start_month=period.start_month, end_month=period.end_month)
-care_quarters = visits.visits_by_quarter(**care, group_code=ELDERLY)
-if care_quarters.empty:
-    blocks.no_data()
-else:
-    care_as_of = blocks.as_of(period, blocks.month_end(visits.visit_months().iloc[0]["last_month"]))
-    coverage = visits.coverage_by_group(county, str(period.start_year), str(period.end_year))
-    blocks.chart(visit_charts.group_care(care_quarters, coverage, ELDERLY,
-                                         blocks.title("reno.chart.care", county, period), language),
-                 "visits", care_as_of, "reno.def.care")
+elif section == "care":
+    care = dict(county_code=county, start_month=period.start_month, end_month=period.end_month)
+    care_quarters = visits.visits_by_quarter(**care, group_code=ELDERLY)
+    if care_quarters.empty:
+        blocks.no_data()
+    else:
+        care_as_of = blocks.as_of(period, blocks.month_end(visits.visit_months().iloc[0]["last_month"]))
+        coverage = visits.coverage_by_group(county, str(period.start_year), str(period.end_year))
+        blocks.chart(visit_charts.group_care(care_quarters, coverage, ELDERLY,
+                                             blocks.title("reno.chart.care", county, period), language),
+                     "visits", care_as_of, "reno.def.care")

@@ -28,88 +28,88 @@ def source(key: str, as_of: str, definition: str) -> str:
     return line
 
 
-if span.first_month:
+section = filters.section_filter(["monitored", "warnings", "requests", "other"], "sa.section")
+if section != "other" and not span.first_month:
+    st.info(t("empty.no_data"))
+elif section != "other":
     start, end = sa.month_range_of_year(year, span.first_month, span.last_month)
     labels["period"] = t("figure.period", start=start, end=end)
     as_of, scope = sa.month_end(end), dict(county_code=county, start_month=start, end_month=end)
 
-    st.header(t("sa.section.monitored"))
-    latest = q.monitored_population_at(end, county)
-    monitored = q.monitored_by_month_and_category(**scope)
-    if latest.empty:
-        st.info(t("empty.no_data"))
-    else:
-        st.metric(t("metric.monitored_population_count.label"), formatting.format_count(
-            latest["person_count"].iloc[0], language, wan_decimals=2), help=t("metric.monitored_population_count.definition"))
-        st.caption(t("sa.kpi.month", month=latest["month"].iloc[0]))
-        st.plotly_chart(charts.monitored_composition(monitored, language, t("sa.chart.monitored", **labels),
-                                                     t("sa.unit.people")))
-        line = source("sa.source.monitoring", as_of, t("sa.definition.monitored"))
-        download_buttons(sa.labelled(monitored, {"category_code": "monitored_category"}, language),
-                         "monitored_population_by_month", as_of, line, "monitored")
+    if section == "monitored":
+        latest = q.monitored_population_at(end, county)
+        monitored = q.monitored_by_month_and_category(**scope)
+        if latest.empty:
+            st.info(t("empty.no_data"))
+        else:
+            st.metric(t("metric.monitored_population_count.label"), formatting.format_count(
+                latest["person_count"].iloc[0], language, wan_decimals=2), help=t("metric.monitored_population_count.definition"))
+            st.caption(t("sa.kpi.month", month=latest["month"].iloc[0]))
+            st.plotly_chart(charts.monitored_composition(monitored, language, t("sa.chart.monitored", **labels),
+                                                         t("sa.unit.people")))
+            line = source("sa.source.monitoring", as_of, t("sa.definition.monitored"))
+            download_buttons(sa.labelled(monitored, {"category_code": "monitored_category"}, language),
+                             "monitored_population_by_month", as_of, line, "monitored")
 
-    st.header(t("sa.section.warnings"))
-    summary = q.warning_summary(**scope, limit_days=limit).iloc[0]
-    median = sa.weighted_median_days(q.warning_handling_days(**scope))
-    cards = st.columns(4)
-    cards[0].metric(t("metric.warning_count.label"), formatting.format_count(summary.warning_count, language))
-    cards[1].metric(t("metric.handled_within_limit_pct.label"),
-                    formatting.format_pct(sa.share_pct(summary.handled_within_limit_count, summary.warning_count)),
-                    help=t("sa.definition.warnings", days=limit))
-    cards[1].caption(t("sa.kpi.limit", days=limit))
-    cards[2].metric(t("metric.median_handling_days.label"),
-                    "—" if median is None else t("sa.kpi.days", days=formatting.format_count(median, language)))
-    cards[3].metric(t("metric.open_warning_count.label"), formatting.format_count(summary.open_count, language))
-    cards[3].caption(t("sa.kpi.overdue", count=formatting.format_count(summary.open_overdue_count, language)))
-    by_department = q.warnings_by_department(**scope, limit_days=limit)
-    by_type = q.warnings_by_type(**scope, limit_days=limit)
-    outcomes = {"brought_in": "brought_in_count", "not_eligible": "not_eligible_count", "open": "open_count"}
-    for frame, column, kind, title, subject in (
-            (by_department, "source_department", "department", "sa.chart.by_department", "warnings_by_department"),
-            (by_type, "warning_type", "warning_type", "sa.chart.by_type", "warnings_by_type")):
-        st.plotly_chart(charts.stacked_by_outcome(frame, column, kind, outcomes, "warning_outcome", language,
-                                                  t(title, **labels), t("sa.unit.warnings")))
-        if kind == "department":
-            st.caption(t("sa.departments.note"))
-        line = source("sa.source.monitoring", as_of, t("sa.definition.warnings", days=limit))
-        download_buttons(sa.labelled(frame, {column: kind}, language), subject, as_of, line, subject)
-    st.subheader(t("sa.table.backlog", **labels))
-    backlog = sa.backlog_table(q.open_backlog_by_township(**scope, limit_days=limit), language)
-    if backlog.empty:
-        st.info(t("sa.backlog.empty"))
-    else:
-        st.dataframe(backlog, hide_index=True)
-        line = source("sa.source.monitoring", as_of, t("sa.definition.backlog", days=limit))
-        download_buttons(backlog, "open_warnings_by_township", as_of, line, "backlog")
+    elif section == "warnings":
+        summary = q.warning_summary(**scope, limit_days=limit).iloc[0]
+        median = sa.weighted_median_days(q.warning_handling_days(**scope))
+        cards = st.columns(4)
+        cards[0].metric(t("metric.warning_count.label"), formatting.format_count(summary.warning_count, language))
+        cards[1].metric(t("metric.handled_within_limit_pct.label"),
+                        formatting.format_pct(sa.share_pct(summary.handled_within_limit_count, summary.warning_count)),
+                        help=t("sa.definition.warnings", days=limit))
+        cards[1].caption(t("sa.kpi.limit", days=limit))
+        cards[2].metric(t("metric.median_handling_days.label"),
+                        "—" if median is None else t("sa.kpi.days", days=formatting.format_count(median, language)))
+        cards[3].metric(t("metric.open_warning_count.label"), formatting.format_count(summary.open_count, language))
+        cards[3].caption(t("sa.kpi.overdue", count=formatting.format_count(summary.open_overdue_count, language)))
+        by_department = q.warnings_by_department(**scope, limit_days=limit)
+        by_type = q.warnings_by_type(**scope, limit_days=limit)
+        outcomes = {"brought_in": "brought_in_count", "not_eligible": "not_eligible_count", "open": "open_count"}
+        for frame, column, kind, title, subject in (
+                (by_department, "source_department", "department", "sa.chart.by_department", "warnings_by_department"),
+                (by_type, "warning_type", "warning_type", "sa.chart.by_type", "warnings_by_type")):
+            st.plotly_chart(charts.stacked_by_outcome(frame, column, kind, outcomes, "warning_outcome", language,
+                                                      t(title, **labels), t("sa.unit.warnings")))
+            if kind == "department":
+                st.caption(t("sa.departments.note"))
+            line = source("sa.source.monitoring", as_of, t("sa.definition.warnings", days=limit))
+            download_buttons(sa.labelled(frame, {column: kind}, language), subject, as_of, line, subject)
+        st.subheader(t("sa.table.backlog", **labels))
+        backlog = sa.backlog_table(q.open_backlog_by_township(**scope, limit_days=limit), language)
+        if backlog.empty:
+            st.info(t("sa.backlog.empty"))
+        else:
+            st.dataframe(backlog, hide_index=True)
+            line = source("sa.source.monitoring", as_of, t("sa.definition.backlog", days=limit))
+            download_buttons(backlog, "open_warnings_by_township", as_of, line, "backlog")
 
-    st.header(t("sa.section.requests"))
-    requests = q.request_totals(**scope, limit_days=limit).iloc[0]
-    cards = st.columns(3)
-    cards[0].metric(t("metric.request_count.label"), formatting.format_count(requests.request_count, language))
-    cards[0].caption(t("sa.kpi.open_requests", count=formatting.format_count(requests.open_count, language)))
-    cards[1].metric(t("metric.assistance_requests_handled_count.label"),
-                    formatting.format_count(requests.handled_count, language))
-    cards[2].metric(t("sa.kpi.requests_in_time"),
-                    formatting.format_pct(sa.share_pct(requests.handled_within_limit_count, requests.request_count)))
-    cards[2].caption(t("sa.kpi.limit", days=limit))
-    by_need = q.requests_by_need_and_outcome(**scope)
-    if not by_need.empty:
-        st.plotly_chart(charts.requests_by_need(by_need, language, t("sa.chart.requests", **labels),
-                                                t("sa.unit.requests")))
-    line = source("sa.source.requests", as_of, t("sa.definition.requests"))
-    download_buttons(sa.labelled(by_need, {"need_code": "request_need", "outcome": "request_outcome"}, language),
-                     "requests_by_need_and_outcome", as_of, line, "requests")
+    elif section == "requests":
+        requests = q.request_totals(**scope, limit_days=limit).iloc[0]
+        cards = st.columns(3)
+        cards[0].metric(t("metric.request_count.label"), formatting.format_count(requests.request_count, language))
+        cards[0].caption(t("sa.kpi.open_requests", count=formatting.format_count(requests.open_count, language)))
+        cards[1].metric(t("metric.assistance_requests_handled_count.label"),
+                        formatting.format_count(requests.handled_count, language))
+        cards[2].metric(t("sa.kpi.requests_in_time"),
+                        formatting.format_pct(sa.share_pct(requests.handled_within_limit_count, requests.request_count)))
+        cards[2].caption(t("sa.kpi.limit", days=limit))
+        by_need = q.requests_by_need_and_outcome(**scope)
+        if not by_need.empty:
+            st.plotly_chart(charts.requests_by_need(by_need, language, t("sa.chart.requests", **labels),
+                                                    t("sa.unit.requests")))
+        line = source("sa.source.requests", as_of, t("sa.definition.requests"))
+        download_buttons(sa.labelled(by_need, {"need_code": "request_need", "outcome": "request_outcome"}, language),
+                         "requests_by_need_and_outcome", as_of, line, "requests")
 else:
-    st.info(t("empty.no_data"))
-
-st.header(t("sa.section.other"))
-st.caption(t("sa.other.intro"))
-figures = registers.published_figures("other")
-cards = sa.figure_cards(figures, language)
-for first in range(0, len(cards), 3):
-    for column, card in zip(st.columns(3), cards[first:first + 3]):
-        with column:
-            components.registered_figure_card(t(f"figure.{card.figure_key}"), card.value_text, card.quote,
-                                              card.period, card.source_document, card.as_of)
-if not figures.empty:
-    download_buttons(figures, "other_published_figures", LETTER.published_on, LETTER.document_number, "figures")
+    st.caption(t("sa.other.intro"))
+    figures = registers.published_figures("other")
+    cards = sa.figure_cards(figures, language)
+    for first in range(0, len(cards), 3):
+        for column, card in zip(st.columns(3), cards[first:first + 3]):
+            with column:
+                components.registered_figure_card(t(f"figure.{card.figure_key}"), card.value_text, card.quote,
+                                                  card.period, card.source_document, card.as_of)
+    if not figures.empty:
+        download_buttons(figures, "other_published_figures", LETTER.published_on, LETTER.document_number, "figures")

@@ -29,62 +29,63 @@ def metric_row(row, columns: list[str], labels: list[str]) -> None:
                     sped.change_text(row[f"{column}_change"], row[f"{column}_change_pct"], language))
 
 
-st.header(t("sped.heading.targets"))
-for stage in sped.TARGET_METRICS:
-    board = sped.target_board(stage, year, county, language)
-    label = t(f"sped.rate.{stage}.label")
-    if board.empty:
-        st.info(t("empty.no_data"))
-        continue
-    title = t("sped.title.rate", label=label, year=year, scope=scope)
+section = filters.section_filter(["targets", "placements", "senior_high", "resources", "register"], "sped.heading")
+if section == "targets":
+    for stage in sped.TARGET_METRICS:
+        board = sped.target_board(stage, year, county, language)
+        label = t(f"sped.rate.{stage}.label")
+        if board.empty:
+            st.info(t("empty.no_data"))
+            continue
+        title = t("sped.title.rate", label=label, year=year, scope=scope)
+        components.chart_with_table(
+            charts.rate_against_target(board, title, language), sped.board_table(board, language),
+            f"{stage}_enrolment_rate_by_county", as_of, f"{source}；{sped.target_source(stage)}",
+            t(f"sped.rate.{stage}.definition"), stage, table_open=True)
+        st.caption(sped.gap_caption(board, year, county and scope, language))
+    method = dict(trend_years=projection.TREND_YEARS, min_points=projection.MIN_TREND_POINTS,
+                  margin=formatting.format_pct(projection.AT_RISK_SHORTFALL_PCT_POINTS).rstrip("%"),
+                  deadline_year=sped.deadline_school_year())
+    st.markdown(t("sped.method.short", **method))
+    with st.expander(t("sped.method.heading")):
+        st.markdown(t("sped.method", **method))
+    st.caption(t("sped.privacy_note"))
+
+elif section == "placements":
+    placements = sped.placement_mix(county)
+    chosen = sped.row_of(placements, year)
+    if chosen is not None:
+        metric_row(chosen, ["enrolled_count"] + sped.PLACEMENT_COLUMNS,
+                   [t("metric.compulsory_enrolled_count.label")] + [codes.label("placement", c, language)
+                                                                     for c in codes.codes("placement")])
     components.chart_with_table(
-        charts.rate_against_target(board, title, language), sped.board_table(board, language),
-        f"{stage}_enrolment_rate_by_county", as_of, f"{source}；{sped.target_source(stage)}",
-        t(f"sped.rate.{stage}.definition"), stage, table_open=True)
-    st.caption(sped.gap_caption(board, year, county and scope, language))
-method = dict(trend_years=projection.TREND_YEARS, min_points=projection.MIN_TREND_POINTS,
-              margin=formatting.format_pct(projection.AT_RISK_SHORTFALL_PCT_POINTS).rstrip("%"),
-              deadline_year=sped.deadline_school_year())
-st.markdown(t("sped.method.short", **method))
-with st.expander(t("sped.method.heading")):
-    st.markdown(t("sped.method", **method))
-st.caption(t("sped.privacy_note"))
+        charts.placement_mix(placements, t("sped.title.placements", scope=scope), language),
+        sped.trend_table(placements, language), "compulsory_placements_by_school_year", as_of, source,
+        t("sped.def.placements"), "placements")
 
-st.header(t("sped.heading.placements"))
-placements = sped.placement_mix(county)
-chosen = sped.row_of(placements, year)
-if chosen is not None:
-    metric_row(chosen, ["enrolled_count"] + sped.PLACEMENT_COLUMNS,
-               [t("metric.compulsory_enrolled_count.label")] + [codes.label("placement", c, language)
-                                                                 for c in codes.codes("placement")])
-components.chart_with_table(
-    charts.placement_mix(placements, t("sped.title.placements", scope=scope), language),
-    sped.trend_table(placements, language), "compulsory_placements_by_school_year", as_of, source,
-    t("sped.def.placements"), "placements")
+elif section == "senior_high":
+    senior = sped.senior_high(county)
+    chosen = sped.row_of(senior, year)
+    if chosen is not None:
+        metric_row(chosen, ["enrolled_count"], [t("sped.senior_high_enrolled")])
+    components.chart_with_table(
+        charts.senior_high(senior, t("sped.title.senior_high", scope=scope), language),
+        sped.trend_table(senior, language), "senior_high_students_by_school_year", as_of, source,
+        t("sped.def.senior_high"), "senior_high")
 
-st.header(t("sped.heading.senior_high"))
-senior = sped.senior_high(county)
-chosen = sped.row_of(senior, year)
-if chosen is not None:
-    metric_row(chosen, ["enrolled_count"], [t("sped.senior_high_enrolled")])
-components.chart_with_table(
-    charts.senior_high(senior, t("sped.title.senior_high", scope=scope), language),
-    sped.trend_table(senior, language), "senior_high_students_by_school_year", as_of, source,
-    t("sped.def.senior_high"), "senior_high")
+elif section == "resources":
+    resources = sped.resources(county)
+    chosen = sped.row_of(resources, year)
+    if chosen is not None:
+        metric_row(chosen, ["resource_centre_count", "resource_classroom_count"],
+                   [t("sped.resource_centre_count"), t("sped.resource_classroom_count")])
+    components.chart_with_table(
+        charts.resources(resources, t("sped.title.resources", scope=scope), language),
+        sped.trend_table(resources, language), "special_education_resources_by_school_year", as_of, source,
+        t("sped.def.resources"), "resources")
 
-st.header(t("sped.heading.resources"))
-resources = sped.resources(county)
-chosen = sped.row_of(resources, year)
-if chosen is not None:
-    metric_row(chosen, ["resource_centre_count", "resource_classroom_count"],
-               [t("sped.resource_centre_count"), t("sped.resource_classroom_count")])
-components.chart_with_table(
-    charts.resources(resources, t("sped.title.resources", scope=scope), language),
-    sped.trend_table(resources, language), "special_education_resources_by_school_year", as_of, source,
-    t("sped.def.resources"), "resources")
-
-st.header(t("sped.heading.register"))
-register = sped.register_table(language)
-register_source, register_as_of = sped.register_source()
-components.table_with_source(register, "special_education_targets", register_as_of, register_source,
-                             t("sped.def.register"), "register")
+elif section == "register":
+    register = sped.register_table(language)
+    register_source, register_as_of = sped.register_source()
+    components.table_with_source(register, "special_education_targets", register_as_of, register_source,
+                                 t("sped.def.register"), "register")

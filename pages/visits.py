@@ -26,53 +26,56 @@ if monthly.empty:
     blocks.no_data()
     st.stop()
 
-measure = st.radio(t("visits.measure"), charts.MEASURES, horizontal=True,
-                   format_func=lambda m: t(f"visits.measure.{m}"), key="visits_measure")
-name = t(f"visits.measure.{measure}")
-definition = f"visits.def.{measure}"
+section = filters.section_filter(["time", "who_where", "workload", "coverage"], "visits.section")
+if section in ("time", "who_where"):
+    measure = st.radio(t("visits.measure"), charts.MEASURES, horizontal=True,
+                       format_func=lambda m: t(f"visits.measure.{m}"), key="visits_measure")
+    name = t(f"visits.measure.{measure}")
+    definition = f"visits.def.{measure}"
 
-st.subheader(t("visits.section.time"))
-blocks.chart(charts.by_month(monthly, measure, blocks.title("visits.chart.by_month", county, period, measure=name),
-                             language), "visits", as_of, definition)
-blocks.chart(charts.by_quarter(visits.visits_by_quarter(**scope), measure,
-                               blocks.title("visits.chart.by_quarter", county, period, measure=name), language),
-             "visits", as_of, definition)
-
-st.subheader(t("visits.section.who_where"))
-left, right = st.columns(2)
-groups = visits.visits_by_group(**scope)
-with left:
-    blocks.chart(charts.by_code(groups, "group_code", "group", measure,
-                                blocks.title("visits.chart.by_group", county, period, measure=name), language),
+if section == "time":
+    blocks.chart(charts.by_month(monthly, measure,
+                                 blocks.title("visits.chart.by_month", county, period, measure=name), language),
                  "visits", as_of, definition)
-with right:
-    blocks.chart(charts.by_code(visits.visits_by_county(**scope), "county_code", "county", measure,
-                                blocks.title("visits.chart.by_county", county, period, measure=name), language),
+    blocks.chart(charts.by_quarter(visits.visits_by_quarter(**scope), measure,
+                                   blocks.title("visits.chart.by_quarter", county, period, measure=name), language),
                  "visits", as_of, definition)
-blocks.table(charts.group_table(groups, language), "visits_by_group", "visits", as_of, "visits.def.group",
-             "visits_group")
 
-st.subheader(t("visits.section.workload"))
-blocks.chart(charts.workload_by_quarter(visits.workload_by_quarter(**scope),
-                                        blocks.title("visits.chart.workload", county, period)),
-             "visits", as_of, "visits.def.workload")
-blocks.table(charts.station_table(visits.station_workload(**scope), language), "visits_by_station", "visits",
-             as_of, "visits.def.station", "visits_station", height=420)
+elif section == "who_where":
+    left, right = st.columns(2)
+    groups = visits.visits_by_group(**scope)
+    with left:
+        blocks.chart(charts.by_code(groups, "group_code", "group", measure,
+                                    blocks.title("visits.chart.by_group", county, period, measure=name), language),
+                     "visits", as_of, definition)
+    with right:
+        blocks.chart(charts.by_code(visits.visits_by_county(**scope), "county_code", "county", measure,
+                                    blocks.title("visits.chart.by_county", county, period, measure=name), language),
+                     "visits", as_of, definition)
+    blocks.table(charts.group_table(groups, language), "visits_by_group", "visits", as_of, "visits.def.group",
+                 "visits_group")
 
-st.subheader(t("visits.section.coverage"))
-years = dict(county_code=county, start_year=str(period.start_year), end_year=str(period.end_year))
-coverage = visits.coverage_by_group(**years)
-if coverage.empty:
-    blocks.no_data()
-    st.stop()
-blocks.chart(charts.coverage_heatmap(coverage, blocks.title("visits.chart.coverage_group", county, period),
-                                     language), "visits", as_of, "visits.def.coverage")
-blocks.chart(charts.coverage_by_county(visits.coverage_by_county(**years),
-                                       blocks.title("visits.chart.coverage_county", county, period), language),
-             "visits", as_of, "visits.def.coverage")
-blocks.table(charts.coverage_table(coverage, language), "coverage_by_group", "visits", as_of,
-             "visits.def.coverage", "visits_coverage")
-short = visits.stations_short_of_full_coverage(**years)
-st.markdown(t("visits.short_heading", count=len(short)))
-blocks.table(charts.shortfall_table(short, language), "stations_short_of_full_coverage", "visits", as_of,
-             "visits.def.shortfall", "visits_short", height=420)
+elif section == "workload":
+    blocks.chart(charts.workload_by_quarter(visits.workload_by_quarter(**scope),
+                                            blocks.title("visits.chart.workload", county, period)),
+                 "visits", as_of, "visits.def.workload")
+    blocks.table(charts.station_table(visits.station_workload(**scope), language), "visits_by_station", "visits",
+                 as_of, "visits.def.station", "visits_station", height=420)
+
+else:
+    years = dict(county_code=county, start_year=str(period.start_year), end_year=str(period.end_year))
+    coverage = visits.coverage_by_group(**years)
+    if coverage.empty:
+        blocks.no_data()
+        st.stop()
+    blocks.chart(charts.coverage_heatmap(coverage, blocks.title("visits.chart.coverage_group", county, period),
+                                         language), "visits", as_of, "visits.def.coverage")
+    blocks.chart(charts.coverage_by_county(visits.coverage_by_county(**years),
+                                           blocks.title("visits.chart.coverage_county", county, period), language),
+                 "visits", as_of, "visits.def.coverage")
+    blocks.table(charts.coverage_table(coverage, language), "coverage_by_group", "visits", as_of,
+                 "visits.def.coverage", "visits_coverage")
+    short = visits.stations_short_of_full_coverage(**years)
+    st.markdown(t("visits.short_heading", count=len(short)))
+    blocks.table(charts.shortfall_table(short, language), "stations_short_of_full_coverage", "visits", as_of,
+                 "visits.def.shortfall", "visits_short", height=420)

@@ -51,8 +51,19 @@ def test_coverage_page_shows_the_map_figures_and_tables(demo_db):
     args = map_args(at)
     assert all(link.startswith("/app/static/leaflet/") for link in args["js_links"] + args["css_links"])
     assert "http://" not in args["script"] and "https://" not in args["script"]
-    assert len(at.dataframe) == 5
+    assert len(at.dataframe) == 1 and "section" not in at.query_params  # the first table: by group
     assert any("示意" in m.value for m in at.markdown)
+
+
+def test_each_coverage_table_opens_by_its_section_and_stays_in_the_url(demo_db):
+    expected_columns = {"groups": "覆盖率", "by_county": "县（区）", "by_township": "乡镇（街道）",
+                        "gaps": "村（社区）", "sites": "村（社区）"}
+    for section, column in expected_columns.items():
+        at = open_coverage({"section": section})
+        assert not at.exception, [e.value for e in at.exception]
+        assert len(at.dataframe) == 1 and len(at.get("download_button")) == 2
+        assert any(column in name for name in at.dataframe[0].value.columns), (section, at.dataframe[0].value.columns)
+        assert at.query_params.get("section", "groups") == section
 
 
 def test_coverage_page_opens_the_county_township_and_distance_in_the_url(demo_db):

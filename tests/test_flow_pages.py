@@ -21,17 +21,27 @@ def chart_titles(at: AppTest) -> list[str]:
     return [json.loads(chart.proto.spec)["layout"]["title"]["text"] for chart in at.get("plotly_chart")]
 
 
+# Each page's sections (?section=), the first shown by default.
+SECTIONS = {"renovations": ["time_place", "township", "who_what", "care"],
+            "visits": ["time", "who_where", "workload", "coverage"],
+            "charity": ["balance", "flows", "community_funds"]}
+
+
 def test_filters_from_the_url_name_every_chart_and_stay_in_the_url(demo_db):
-    for page in FLOW_PAGES:
-        at = open_page(page, county="441302", **{"from": "2021", "to": "2023"})
+    charted = dict.fromkeys(FLOW_PAGES, 0)
+    for page, section in [(page, section) for page in FLOW_PAGES for section in SECTIONS[page]]:
+        at = open_page(page, county="441302", section=section, **{"from": "2021", "to": "2023"})
         assert not at.exception, [e.value for e in at.exception]
+        assert len(at.button_group[0].options) == len(SECTIONS[page])
         titles = chart_titles(at)
-        assert titles and all(title.startswith("惠城区") for title in titles), titles
+        charted[page] += len(titles)
+        assert all(title.startswith("惠城区") for title in titles), titles
         assert sum("2021—2023年" in title for title in titles) >= len(titles) - 1  # funds are a stock
         assert at.query_params["county"] == "441302" and at.query_params["from"] == "2021"
         assert any(c.value.startswith("来源：") for c in at.caption)
         downloads = [b for b in at.get("download_button")]
         assert len(downloads) >= 2 * len(at.dataframe)
+    assert charted == {"renovations": 5, "visits": 7, "charity": 3}
 
 
 def test_renovation_page_says_no_plan_target_is_published(demo_db):
@@ -46,11 +56,12 @@ def test_charity_page_explains_disbursing_more_than_raised(demo_db):
     balance = json.loads(at.get("plotly_chart")[0].proto.spec)
     notes = [a["text"] for a in balance["layout"].get("annotations", [])]
     assert any("2023年拨付比募集多9700万元" in note and "1.75亿元" in note for note in notes), notes
+    at = open_page("charity", section="flows")
     assert any(json.loads(c.proto.spec)["data"][0]["type"] == "sankey" for c in at.get("plotly_chart"))
 
 
 def test_visit_station_table_suppresses_small_counts(demo_db):
-    at = open_page("visits", county="441302", **{"from": "2024", "to": "2024"})
+    at = open_page("visits", county="441302", section="workload", **{"from": "2024", "to": "2024"})
     station_table = next(d.value for d in at.dataframe if "社工站" in d.value.columns and "个案服务（例）" in d.value.columns)
     assert "<5" in set(station_table["个案服务（例）"])
 

@@ -222,20 +222,35 @@ def _open(language="zh", **params):
     return at
 
 
+SECTIONS = ["monitored", "warnings", "requests", "other"]
+
+
 def test_page_shows_the_published_figures_and_other_cards(demo_db):
-    at = _open()
-    assert not at.exception, [e.value for e in at.exception]
-    values = {m.label: m.value for m in at.metric}
+    opened = {section: _open(section=section) for section in SECTIONS}
+    for at in opened.values():
+        assert not at.exception, [e.value for e in at.exception]
+    values = {m.label: m.value for at in opened.values() for m in at.metric}
     assert values["纳入动态监测人口"] == "11.97万"
     assert values["扫码需求已办结"] == "612"
     assert values["未成年人救助保护中心"] == "7个" and values["2023年培训"] == "11,492人次"
     assert values["社会组织乡村振兴投入资金"] == "1.1亿元以上"
-    assert len(at.get("plotly_chart")) == 4
-    assert any("惠市民政案〔2024〕23号" in c.value for c in at.caption)
+    assert {section: len(at.get("plotly_chart")) for section, at in opened.items()} == \
+        {"monitored": 1, "warnings": 2, "requests": 1, "other": 0}
+    assert any("惠市民政案〔2024〕23号" in c.value for c in opened["other"].caption)
+
+
+def test_page_opens_on_its_first_section_and_runs_only_that_one(demo_db):
+    at = _open()
+    assert not at.exception
+    labels = {m.label for m in at.metric}
+    assert "纳入动态监测人口" in labels and "扫码需求已办结" not in labels and "未成年人救助保护中心" not in labels
+    assert "section" not in at.query_params  # the first section is the default and not written
+    at = _open(section="no-such-section")
+    assert not at.exception and "纳入动态监测人口" in {m.label for m in at.metric}
 
 
 def test_page_backlog_shows_small_counts_as_suppressed(demo_db):
-    at = _open(county="441324")
+    at = _open(county="441324", section="warnings")
     table = at.dataframe[0].value
     counts = table["未办结预警（条）"].tolist() + table["其中超期（条）"].tolist()
     assert all(value == "<5" or value == "0" or int(value) >= 5 for value in counts)
@@ -244,9 +259,10 @@ def test_page_backlog_shows_small_counts_as_suppressed(demo_db):
 
 
 def test_page_keeps_county_and_period_in_the_url(demo_db):
-    at = _open(county="441302", period="2023")
+    at = _open(county="441302", period="2023", section="warnings")
     assert not at.exception
     assert at.query_params["county"] == "441302" and at.query_params["period"] == "2023"
+    assert at.query_params["section"] == "warnings"
     titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
     assert titles and all(title.startswith("惠城区") and "2023-01 至 2023-12" in title for title in titles)
 
@@ -262,6 +278,8 @@ def test_page_on_an_empty_database_still_shows_the_registered_figures(empty_db):
     at = _open()
     assert not at.exception
     assert any("暂无数据" in info.value for info in at.info)
+    at = _open(section="other")
+    assert not at.exception
     assert "未成年人救助保护中心" in {m.label for m in at.metric}
 
 
@@ -275,7 +293,7 @@ def test_page_draws_offline_in_chromium_with_filters_from_the_url(demo_database_
     if not demo_database_url.startswith("sqlite"):
         pytest.skip("the browser runs once, on the embedded database")
     with running_app(demo_database_url) as base, chromium_page(height=3000) as page:
-        sign_in(page, base, TEST_USERS["leader"], TEST_PASSWORD, "social-assistance?county=441324&period=2024")
+        sign_in(page, base, TEST_USERS["leader"], TEST_PASSWORD, "social-assistance?county=441324&period=2024&section=warnings")
         wait_until_drawn(page, ".js-plotly-plot", 90000)
         text = page.inner_text("body")
         assert exceptions_on(page) == []

@@ -184,21 +184,33 @@ def _chart_titles(at) -> list[str]:
     return [json.loads(chart.proto.spec)["layout"]["title"]["text"] for chart in at.get("plotly_chart")]
 
 
+SECTIONS = ["targets", "placements", "senior_high", "resources", "register"]
+
+
 def test_page_shows_the_published_figures_status_and_sources(demo_db):
-    at = _page()
-    values = {m.label: (m.value, m.delta) for m in at.metric}
+    opened = [_page(section=section) for section in SECTIONS]
+    values = {m.label: (m.value, m.delta) for at in opened for m in at.metric}
     assert values["义务教育阶段特教学生"] == ("3,013", "+242（+8.73%） 较上学年")
     assert values["特殊学校就读"][0] == "1,201" and values["送教上门"][0] == "486"
     assert values["乡镇特殊教育资源中心（个）"][0] == "83"
     assert values["特殊教育资源教室（间）"] == ("90", "+11（+13.92%） 较上学年")
-    titles = _chart_titles(at)
+    titles = [title for at in opened for title in _chart_titles(at)]
     assert len(titles) == 5 and all("全市" in title for title in titles)
     assert "2023学年" in titles[0]
-    statuses = " ".join(str(v) for frame in at.dataframe for v in frame.value.get("状态", []))
+    statuses = " ".join(str(v) for frame in opened[0].dataframe for v in frame.value.get("状态", []))
     assert "✓ 已达标" in statuses and "✗ 难以达标" in statuses
-    captions = " ".join(c.value for c in at.caption)
+    captions = " ".join(c.value for at in opened for c in at.caption)
     assert "惠州市“十四五”特殊教育发展提升行动计划" in captions and "数据截至" in captions
-    assert "尚需入学" in captions and len(at.dataframe) == 6
+    # The two target tables are open; a trend's table is made only when its expander is opened.
+    assert "尚需入学" in captions and [len(at.dataframe) for at in opened] == [2, 0, 0, 0, 1]
+
+
+def test_a_closed_table_is_made_when_its_expander_is_opened(demo_db):
+    at = _page(section="placements")
+    assert len(at.dataframe) == 0
+    at.session_state["placements_table"] = True
+    at.run()
+    assert not at.exception and len(at.dataframe) == 1 and "2023" in " ".join(map(str, at.dataframe[0].value.iloc[:, 0]))
 
 
 def test_page_filters_by_county_and_school_year_from_the_url(demo_db):

@@ -36,6 +36,7 @@ ENTRIES = {
 ENTRIES.update({
     "filter.county": ("县（区）", "County"),
     "filter.whole_city": ("全市", "Whole city"),
+    "filter.section": ("页面内容", "Section of the page"),
     "download.csv": ("下载 CSV", "Download CSV"),
     "download.xlsx": ("下载 Excel", "Download Excel"),
 })
