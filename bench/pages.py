@@ -153,9 +153,10 @@ RUN_DONE_JS = """
 
 
 def measure(database_url: str, scale: str = "demo", ratio_budget: float = DRAW_BUDGET_RATIO,
-            memory: bool = True) -> list[Row]:
-    """Draw time of every page of streamlit_app.PAGES against the blank page, and (unless memory is
-    False) the server's memory with 1 and with SESSIONS sessions."""
+            memory: bool = True, clicks: bool = True) -> list[Row]:
+    """Draw time of every page of streamlit_app.PAGES against the blank page, opened by its address
+    and (unless clicks is False) reached from the sidebar; and (unless memory is False) the server's
+    memory with 1 and with SESSIONS sessions."""
     from streamlit_app import PAGES
     from tests.browser_support import chromium_page
 
@@ -185,16 +186,17 @@ def measure(database_url: str, scale: str = "demo", ratio_budget: float = DRAW_B
 
         loads = {"address": {"blank": [], **{path: [] for path in paths}},
                  "click": {"blank": [], **{path: [] for path in paths}}}
+        click_runs = CLICK_RUNS if clicks else 0
         for run in range(RUNS):
             blank_page.bring_to_front()
             loads["address"]["blank"].append(_open(blank_page, blank_base, "blank", "blank"))
-            if run < CLICK_RUNS:
+            if run < click_runs:
                 _navigate(blank_page, "", "other", None)
                 loads["click"]["blank"].append(_navigate(blank_page, "blank", "blank", None)[0])
             page.bring_to_front()
             for path in paths:
                 loads["address"][path].append(_open(page, base, path, titles[path]))
-            if run < CLICK_RUNS:
+            if run < click_runs:
                 for path in paths[1:] + paths[:1]:
                     loads["click"][path].append(_navigate(page, path, titles[path], None)[0])
         clock = _progress(f"{RUNS} timed runs of the blank page and of every page", clock)
@@ -207,7 +209,7 @@ def measure(database_url: str, scale: str = "demo", ratio_budget: float = DRAW_B
 
     rows = []
     for how, label, budgeted in (("address", "opened by its address", True),
-                                 ("click", "reached from the sidebar", False)):
+                                 ("click", "reached from the sidebar", False))[:2 if clicks else 1]:
         section = f"pages ({scale}, {backend}), {label}"
         times = loads[how]
         blank_median = statistics.median(times["blank"])
