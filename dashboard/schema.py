@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from dashboard import codes
+
 metadata = sa.MetaData(naming_convention={
     "pk": "pk_%(table_name)s",
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
@@ -399,6 +401,14 @@ resources_county_monthly = sa.Table(
     sa.Column("month", MONTH, primary_key=True),
     sa.Column("county_code", sa.String(6), primary_key=True),
     sa.Column("linked_charity_yuan", MONEY, nullable=False),
+)
+
+# People of each of the 11 groups per village, one column per group (`<group_code>_count`): the coverage
+# analysis reads a row per village instead of eleven.
+village_groups_wide = sa.Table(
+    "village_groups_wide", metadata,
+    sa.Column("village_code", sa.String(12), primary_key=True),
+    *(sa.Column(f"{code}_count", sa.Integer, nullable=False) for code in codes.codes("group")),
 )
 
 # Renovations per year of completion ('YYYY'); pages ask for whole years, so these answer them.

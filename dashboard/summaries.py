@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from dashboard import schema
+from dashboard import codes, schema
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,10 @@ QUARTER_OF_MONTH = ("SUBSTR(v.month, 1, 4) || '-Q' || "
 YEAR_OF = "SUBSTR(CAST({column} AS VARCHAR(10)), 1, 4)"
 _FLOW_YEAR = YEAR_OF.format(column="f.flow_date")
 _RENOVATION_YEAR = YEAR_OF.format(column="r.completed_on")
+
+# One SUM per group, in the order of the table's columns (the codes are ours, not user input).
+_GROUP_SUMS = ",\n  ".join(f"SUM(CASE WHEN g.group_code = '{code}' THEN g.person_count ELSE 0 END)"
+                           for code in codes.codes("group"))
 
 SUMMARIES = [
     Summary("visits_county_monthly", frozenset({"visits_monthly", "stations"}), f"""
@@ -88,6 +92,11 @@ FROM station_resources_monthly r
 JOIN stations s ON s.station_code = r.station_code
 {where}
 GROUP BY r.month, s.county_code""", "r.month", frozenset({"station_resources_monthly"})),
+    Summary("village_groups_wide", frozenset({"village_group_population"}), f"""
+SELECT g.village_code,
+  {_GROUP_SUMS}
+FROM village_group_population g
+GROUP BY g.village_code"""),
     Summary("renovations_yearly", frozenset({"renovations"}), f"""
 SELECT {_RENOVATION_YEAR}, r.county_code, r.township_code, r.category, COUNT(*), SUM(r.cost_yuan)
 FROM renovations r

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard import codes
 from queries._run import run
 
 COVERAGE_POINTS_SQL = """
@@ -44,15 +45,19 @@ def coverage_villages() -> pd.DataFrame:
     return run(COVERAGE_VILLAGES_SQL)
 
 
+# The 11 groups' columns of the summary village_groups_wide (dashboard/summaries.py), in code order.
+GROUP_COLUMNS = [f"{code}_count" for code in codes.codes("group")]
+
 VILLAGE_GROUPS_SQL = """
-SELECT g.village_code, g.group_code, g.person_count
-FROM village_group_population g
-ORDER BY g.village_code, g.group_code
+SELECT w.village_code, """ + ", ".join(f"w.{column}" for column in GROUP_COLUMNS) + """
+FROM village_groups_wide w
+ORDER BY w.village_code
 """
 
 
 def village_group_population() -> pd.DataFrame:
-    """People of each of the 11 groups per village. Columns: village_code, group_code, person_count."""
+    """People of each of the 11 groups per village, one row per village. Columns: village_code, then
+    `<group_code>_count` for each group in the order of the code list (people; 0 where none)."""
     return run(VILLAGE_GROUPS_SQL)
 
 

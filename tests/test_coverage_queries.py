@@ -1,5 +1,7 @@
 """The coverage map's queries on the demo database (SQLite and PostgreSQL): exact columns, known totals."""
+from dashboard import codes, db
 from queries import coverage as q
+from queries._run import fetch
 
 
 def test_points_are_the_75_stations_and_362_points_with_18_benchmarks(demo_db):
@@ -35,3 +37,13 @@ def test_township_measures_are_ratios_to_residents(demo_db):
     assert int(measures["home_visit_count"].sum()) == 668_000
     row = measures[measures["resident_count"] > 0].iloc[0]
     assert abs(row.social_workers_per_10000 - 10000 * row.social_worker_count / row.resident_count) < 1e-9
+
+
+def test_village_groups_are_one_row_per_village_with_a_column_per_group(demo_db):
+    wide = q.village_group_population()
+    assert list(wide.columns) == ["village_code", *(f"{code}_count" for code in codes.codes("group"))]
+    assert wide["village_code"].is_unique and len(wide) == 1364
+    long = fetch(db.get_engine(), "SELECT group_code, SUM(person_count) AS person_count "
+                                  "FROM village_group_population GROUP BY group_code", {})
+    assert {f"{g}_count": int(n) for g, n in zip(long["group_code"], long["person_count"])} == \
+        {column: int(wide[column].sum()) for column in wide.columns[1:]}
