@@ -72,10 +72,32 @@ def test_station_workload_counts_the_workers_of_its_points(demo_db):
 
 def test_workload_by_quarter_marks_part_quarters(demo_db):
     frame = visits.workload_by_quarter(start_month="2024-01", end_month="2024-12")
-    assert list(frame.columns) == ["quarter", "month_count", "station_code", "home_visit_count",
-                                   "social_worker_count", "visits_per_worker"]
-    months = frame.groupby("quarter")["month_count"].max().to_dict()
-    assert months == {"2024-Q1": 3, "2024-Q2": 1}  # the data end in April 2024
+    assert list(frame.columns) == ["quarter", "month_count", "station_count", *(
+        f"{stat}_visits_per_worker" for stat in ("min", "q1", "median", "q3", "max", "mean", "lower_fence",
+                                                 "upper_fence"))]
+    assert frame.set_index("quarter")["month_count"].to_dict() == {"2024-Q1": 3, "2024-Q2": 1}  # data end in April
+
+
+def _plotly_quantile(values, fraction):
+    """plotly's box quantile (quartilemethod 'linear'): position n*p - 0.5 in the sorted values."""
+    position = fraction * len(values) - 0.5
+    if position <= 0 or position >= len(values) - 1:
+        return values[0] if position <= 0 else values[-1]
+    low = int(position)
+    return values[low] + (position - low) * (values[low + 1] - values[low])
+
+
+def test_workload_boxes_are_the_ones_plotly_draws_from_the_stations(demo_db):
+    workload = visits.station_workload(county_code=A_COUNTY, start_month="2023-04", end_month="2023-06")
+    box = visits.workload_by_quarter(county_code=A_COUNTY, start_month="2023-04", end_month="2023-06").iloc[0]
+    values = sorted(workload["home_visit_count"] / workload["social_worker_count"])  # one quarter
+    q1, q3 = _plotly_quantile(values, 0.25), _plotly_quantile(values, 0.75)
+    inside = [v for v in values if q1 - 1.5 * (q3 - q1) <= v <= q3 + 1.5 * (q3 - q1)]
+    assert box["station_count"] == len(values) == 21
+    assert [box[f"{stat}_visits_per_worker"] for stat in ("min", "q1", "median", "q3", "max", "lower_fence",
+                                                          "upper_fence")] == pytest.approx(
+        [values[0], q1, _plotly_quantile(values, 0.5), q3, values[-1], min(inside), max(inside)])
+    assert box["mean_visits_per_worker"] == pytest.approx(sum(values) / len(values))
 
 
 def test_quarterly_coverage_and_the_stations_short_of_it(demo_db):
