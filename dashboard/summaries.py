@@ -63,6 +63,20 @@ FROM visits_monthly v
 JOIN stations s ON s.station_code = v.station_code
 {{where}}
 GROUP BY v.month, COALESCE(s.parent_station_code, s.station_code)""", "v.month", frozenset({"visits_monthly"})),
+    # Read from visits_station_monthly, which comes before it in this list and so is rebuilt first.
+    Summary("workload_station_quarterly", frozenset({"visits_monthly", "stations"}), """
+SELECT v.quarter, v.station_code, MIN(v.county_code), COUNT(*), SUM(v.home_visit_count),
+  MAX(w.social_worker_count),
+  CASE WHEN MAX(w.social_worker_count) > 0
+    THEN CAST(SUM(v.home_visit_count) AS FLOAT) / MAX(w.social_worker_count) END
+FROM visits_station_monthly v
+JOIN (
+  SELECT COALESCE(p.parent_station_code, p.station_code) AS station_code,
+    SUM(p.social_worker_count) AS social_worker_count
+  FROM stations p
+  GROUP BY COALESCE(p.parent_station_code, p.station_code)
+) w ON w.station_code = v.station_code
+GROUP BY v.quarter, v.station_code"""),
     Summary("visits_township_monthly", frozenset({"visits_monthly", "stations"}), """
 SELECT v.month, s.township_code, SUM(v.home_visit_count)
 FROM visits_monthly v

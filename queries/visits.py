@@ -179,36 +179,31 @@ def _quartile(fourths: int) -> str:
     return (f"{low} + CAST(MAX({position} % 4) AS FLOAT) / 4 * (COALESCE({high}, {low}) - {low})")
 
 
-WORKLOAD_BY_QUARTER_SQL = """
-WITH workers AS (""" + _STATION_WORKERS + """),
-per_station AS (
-  SELECT v.quarter, v.station_code, COUNT(*) AS month_count, SUM(v.home_visit_count) AS home_visit_count
-  FROM visits_station_monthly v""" + _VISIT_FILTER + """
-  GROUP BY v.quarter, v.station_code
-),
+# The boxes, from per_station(quarter, month_count, visits_per_worker) of the stations with workers.
+_WORKLOAD_BOXES = """
 ranked AS (
-  SELECT ps.quarter, ps.month_count,
-    CAST(ps.home_visit_count AS FLOAT) / w.social_worker_count AS visits_per_worker,
-    ROW_NUMBER() OVER (PARTITION BY ps.quarter
-                       ORDER BY CAST(ps.home_visit_count AS FLOAT) / w.social_worker_count) - 1 AS position,
+  SELECT ps.quarter, ps.month_count, ps.visits_per_worker,
+    ROW_NUMBER() OVER (PARTITION BY ps.quarter ORDER BY ps.visits_per_worker) - 1 AS position,
     COUNT(*) OVER (PARTITION BY ps.quarter) AS station_count
   FROM per_station ps
-  JOIN workers w ON w.station_code = ps.station_code
-  WHERE w.social_worker_count > 0
+  WHERE ps.visits_per_worker IS NOT NULL
 ),
 boxes AS (
-  SELECT k.quarter, MAX(k.month_count) AS month_count, MAX(k.station_count) AS station_count,
+  SELECT k.quarter, MAX(k.station_count) AS station_count,
     MIN(k.visits_per_worker) AS min_visits_per_worker,
     """ + _quartile(1) + """ AS q1_visits_per_worker,
     """ + _quartile(2) + """ AS median_visits_per_worker,
     """ + _quartile(3) + """ AS q3_visits_per_worker,
-    MAX(k.visits_per_worker) AS max_visits_per_worker,
-    AVG(k.visits_per_worker) AS mean_visits_per_worker
+    MAX(k.visits_per_worker) AS max_visits_per_worker
   FROM ranked k
+  WHERE k.position IN (0, k.station_count - 1)  -- only the values the quantiles read
+    OR k.position - (k.station_count - 2) / 4 IN (0, 1)
+    OR k.position - (2 * k.station_count - 2) / 4 IN (0, 1)
+    OR k.position - (3 * k.station_count - 2) / 4 IN (0, 1)
   GROUP BY k.quarter
 )
-SELECT b.quarter, b.month_count, b.station_count, b.min_visits_per_worker, b.q1_visits_per_worker,
-  b.median_visits_per_worker, b.q3_visits_per_worker, b.max_visits_per_worker, b.mean_visits_per_worker,
+SELECT b.quarter, MAX(k.month_count) AS month_count, b.station_count, b.min_visits_per_worker, b.q1_visits_per_worker,
+  b.median_visits_per_worker, b.q3_visits_per_worker, b.max_visits_per_worker,
   MIN(CASE WHEN k.visits_per_worker >= b.q1_visits_per_worker
                  - 1.5 * (b.q3_visits_per_worker - b.q1_visits_per_worker)
       THEN k.visits_per_worker END) AS lower_fence_visits_per_worker,
@@ -217,10 +212,35 @@ SELECT b.quarter, b.month_count, b.station_count, b.min_visits_per_worker, b.q1_
       THEN k.visits_per_worker END) AS upper_fence_visits_per_worker
 FROM boxes b
 JOIN ranked k ON k.quarter = b.quarter
-GROUP BY b.quarter, b.month_count, b.station_count, b.min_visits_per_worker, b.q1_visits_per_worker,
-  b.median_visits_per_worker, b.q3_visits_per_worker, b.max_visits_per_worker, b.mean_visits_per_worker
+GROUP BY b.quarter, b.station_count, b.min_visits_per_worker, b.q1_visits_per_worker,
+  b.median_visits_per_worker, b.q3_visits_per_worker, b.max_visits_per_worker
 ORDER BY b.quarter
 """
+
+# Whole quarters (all the period filter offers) from the quarterly summary, read in index order.
+WORKLOAD_BY_QUARTER_SQL = """
+WITH per_station AS (
+  SELECT q.quarter, q.month_count, q.visits_per_worker
+  FROM workload_station_quarterly q
+  WHERE q.quarter BETWEEN :start_quarter AND :end_quarter
+    AND (CAST(:county_code AS VARCHAR(6)) IS NULL OR q.county_code = :county_code)
+),""" + _WORKLOAD_BOXES
+
+# Any other range of months from the monthly rows.
+WORKLOAD_BY_QUARTER_FROM_MONTHS_SQL = """
+WITH workers AS (""" + _STATION_WORKERS + """),
+per_station AS (
+  SELECT v.quarter, COUNT(*) AS month_count,
+    CASE WHEN MAX(w.social_worker_count) > 0
+      THEN CAST(SUM(v.home_visit_count) AS FLOAT) / MAX(w.social_worker_count) END AS visits_per_worker
+  FROM visits_station_monthly v
+  JOIN workers w ON w.station_code = v.station_code""" + _VISIT_FILTER + """
+  GROUP BY v.quarter, v.station_code
+),""" + _WORKLOAD_BOXES
+
+
+def _quarter_of(month: str) -> str:
+    return f"{month[:4]}-Q{(int(month[5:7]) + 2) // 3}"
 
 
 def workload_by_quarter(county_code: str | None = None, start_month: str = FIRST_MONTH,
@@ -230,11 +250,15 @@ def workload_by_quarter(county_code: str | None = None, start_month: str = FIRST
     quartiles and whiskers plotly's box plot draws from the stations' values. Columns: quarter
     ('YYYY-Qn'), month_count (the most months with data any station has: 3 for a full quarter),
     station_count, min_visits_per_worker, q1_visits_per_worker, median_visits_per_worker,
-    q3_visits_per_worker, max_visits_per_worker, mean_visits_per_worker, lower_fence_visits_per_worker
+    q3_visits_per_worker, max_visits_per_worker, lower_fence_visits_per_worker
     and upper_fence_visits_per_worker (the whiskers: the lowest and highest station within 1.5 times the
     interquartile range of the box; stations beyond them are outliers)."""
-    frame = run(WORKLOAD_BY_QUARTER_SQL, county_code=county_code, start_month=start_month,
-                end_month=end_month)
+    if start_month[5:7] in ("01", "04", "07", "10") and end_month[5:7] in ("03", "06", "09", "12"):
+        frame = run(WORKLOAD_BY_QUARTER_SQL, county_code=county_code, start_quarter=_quarter_of(start_month),
+                    end_quarter=_quarter_of(end_month))
+    else:
+        frame = run(WORKLOAD_BY_QUARTER_FROM_MONTHS_SQL, county_code=county_code, start_month=start_month,
+                    end_month=end_month)
     # Whiskers never inside the box (plotly's rule; it matters only for a box of one or two stations).
     frame["lower_fence_visits_per_worker"] = frame[["lower_fence_visits_per_worker",
                                                     "q1_visits_per_worker"]].min(axis=1)
