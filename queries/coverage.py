@@ -8,9 +8,8 @@ from dashboard import codes
 from queries._run import run
 
 COVERAGE_POINTS_SQL = """
-SELECT s.station_code, s.name_zh, s.station_type, s.county_code, s.township_code, s.village_code,
-  s.parent_station_code, s.lon, s.lat, s.social_worker_count, s.is_benchmark,
-  t.name_zh AS township_name_zh
+SELECT s.station_code, s.name_zh, s.station_type, s.county_code, s.township_code,
+  s.lon, s.lat, s.social_worker_count, s.is_benchmark, t.name_zh AS township_name_zh
 FROM stations s
 JOIN townships t ON t.township_code = s.township_code
 ORDER BY s.station_code
@@ -18,8 +17,8 @@ ORDER BY s.station_code
 
 
 def coverage_points() -> pd.DataFrame:
-    """Every township station and village point (WGS-84). Columns: station_code, name_zh,
-    station_type ('station' | 'point'), county_code, township_code, village_code, parent_station_code,
+    """Every township station and village point (WGS-84), with what the map draws and the analysis
+    reads. Columns: station_code, name_zh, station_type ('station' | 'point'), county_code, township_code,
     lon, lat (degrees), social_worker_count, is_benchmark, township_name_zh."""
     frame = run(COVERAGE_POINTS_SQL)
     frame["is_benchmark"] = frame["is_benchmark"].astype(bool)
@@ -27,7 +26,7 @@ def coverage_points() -> pd.DataFrame:
 
 
 COVERAGE_VILLAGES_SQL = """
-SELECT v.village_code, v.name_zh, v.kind, v.township_code, t.county_code, t.name_zh AS township_name_zh,
+SELECT v.village_code, v.name_zh, v.township_code, t.county_code, t.name_zh AS township_name_zh,
   v.lon, v.lat, COALESCE(v.population_count, 0) AS population_count,
   a.station_code AS serving_station_code
 FROM villages v
@@ -40,7 +39,7 @@ ORDER BY v.village_code
 
 def coverage_villages() -> pd.DataFrame:
     """Every located village with its population and the point assigned to serve it. Columns:
-    village_code, name_zh, kind, township_code, county_code, township_name_zh, lon, lat (degrees),
+    village_code, name_zh, township_code, county_code, township_name_zh, lon, lat (degrees),
     population_count, serving_station_code (None when unassigned)."""
     return run(COVERAGE_VILLAGES_SQL)
 

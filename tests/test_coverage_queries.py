@@ -7,15 +7,14 @@ from queries._run import fetch
 def test_points_are_the_75_stations_and_362_points_with_18_benchmarks(demo_db):
     points = q.coverage_points()
     assert list(points.columns) == ["station_code", "name_zh", "station_type", "county_code", "township_code",
-                                    "village_code", "parent_station_code", "lon", "lat", "social_worker_count",
-                                    "is_benchmark", "township_name_zh"]
+                                    "lon", "lat", "social_worker_count", "is_benchmark", "township_name_zh"]
     assert points["station_type"].value_counts().to_dict() == {"point": 362, "station": 75}
     assert int(points["is_benchmark"].sum()) == 18 and int(points["social_worker_count"].sum()) == 1098
 
 
 def test_villages_come_with_their_serving_point(demo_db):
     villages = q.coverage_villages()
-    assert list(villages.columns) == ["village_code", "name_zh", "kind", "township_code", "county_code",
+    assert list(villages.columns) == ["village_code", "name_zh", "township_code", "county_code",
                                       "township_name_zh", "lon", "lat", "population_count", "serving_station_code"]
     assert len(villages) == 1364 and villages["serving_station_code"].notna().all()
 
