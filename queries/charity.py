@@ -80,6 +80,9 @@ FAR_PAST = date(1900, 1, 1)
 # The county filter of the flow pages keeps organisations registered in that county, so that each
 # organisation's balance (opening balance + raised - disbursed) stays whole.
 _ORGANISATION_FILTER = "(CAST(:county_code AS VARCHAR(6)) IS NULL OR o.county_code = :county_code)"
+# The same filter without a join: with no county the condition folds away and nothing is joined.
+_FLOW_ORGANISATION_FILTER = """(CAST(:county_code AS VARCHAR(6)) IS NULL OR {alias}.organisation_code IN (
+    SELECT o.organisation_code FROM charity_organisations o WHERE o.county_code = :county_code))"""
 
 BALANCE_BY_YEAR_SQL = """
 WITH yearly AS (
@@ -167,9 +170,8 @@ RAISED_BY_SOURCE_SQL = """
 SELECT f.organisation_code, COALESCE(f.source_type, 'other') AS source_type,
   CAST(SUM(f.amount_yuan) AS FLOAT) AS amount_yuan
 FROM charity_flows f
-JOIN charity_organisations o ON o.organisation_code = f.organisation_code
 WHERE f.direction = 'raised' AND f.flow_date BETWEEN :start_date AND :end_date
-  AND """ + _ORGANISATION_FILTER + """
+  AND """ + _FLOW_ORGANISATION_FILTER.format(alias="f") + """
 GROUP BY f.organisation_code, COALESCE(f.source_type, 'other')
 ORDER BY f.organisation_code, 2
 """
@@ -177,9 +179,8 @@ ORDER BY f.organisation_code, 2
 RAISED_BY_SOURCE_BY_YEARS_SQL = """
 SELECT y.organisation_code, y.source_type, CAST(SUM(y.amount_yuan) AS FLOAT) AS amount_yuan
 FROM charity_source_yearly y
-JOIN charity_organisations o ON o.organisation_code = y.organisation_code
 WHERE y.year BETWEEN :start_year AND :end_year
-  AND """ + _ORGANISATION_FILTER + """
+  AND """ + _FLOW_ORGANISATION_FILTER.format(alias="y") + """
 GROUP BY y.organisation_code, y.source_type
 ORDER BY y.organisation_code, 2
 """
@@ -196,9 +197,8 @@ def raised_by_source(county_code: str | None = None, start_date: date = FAR_PAST
 DISBURSED_BY_PROGRAMME_SQL = """
 SELECT f.organisation_code, f.programme_code, CAST(SUM(f.amount_yuan) AS FLOAT) AS amount_yuan
 FROM charity_flows f
-JOIN charity_organisations o ON o.organisation_code = f.organisation_code
 WHERE f.direction = 'disbursed' AND f.flow_date BETWEEN :start_date AND :end_date
-  AND """ + _ORGANISATION_FILTER + """
+  AND """ + _FLOW_ORGANISATION_FILTER.format(alias="f") + """
 GROUP BY f.organisation_code, f.programme_code
 ORDER BY f.organisation_code, f.programme_code
 """
@@ -206,9 +206,8 @@ ORDER BY f.organisation_code, f.programme_code
 DISBURSED_BY_PROGRAMME_BY_YEARS_SQL = """
 SELECT y.organisation_code, y.programme_code, CAST(SUM(y.amount_yuan) AS FLOAT) AS amount_yuan
 FROM charity_programme_yearly y
-JOIN charity_organisations o ON o.organisation_code = y.organisation_code
 WHERE y.year BETWEEN :start_year AND :end_year
-  AND """ + _ORGANISATION_FILTER + """
+  AND """ + _FLOW_ORGANISATION_FILTER.format(alias="y") + """
 GROUP BY y.organisation_code, y.programme_code
 ORDER BY y.organisation_code, y.programme_code
 """
