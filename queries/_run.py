@@ -52,6 +52,15 @@ def fetch(engine: sa.Engine, sql: str, params: dict) -> pd.DataFrame:
     return frame
 
 
+def sort_codes(frame: pd.DataFrame, columns: list[str], ascending: bool | list[bool] = True) -> pd.DataFrame:
+    """Sort a result by columns of ASCII codes (and numbers) in Python rather than by ORDER BY. The
+    order is the same (code point order: SQLite's BINARY, PostgreSQL's C.UTF-8; any locale orders digits
+    and capitals alike), but PostgreSQL under a glibc locale compares text with strcoll and without
+    abbreviated keys: ~25 ms for 26,000 village codes and ~100 ms for 21,500 (quarter, station) rows at
+    province scale, against a few ms here."""
+    return frame.sort_values(columns, ascending=ascending, kind="stable", ignore_index=True)
+
+
 def _bind_type(value) -> sa.types.TypeEngine:
     # Typed binds let PostgreSQL compare dates with dates, and SQLite receive ISO strings.
     if isinstance(value, dt.datetime):

@@ -5,14 +5,13 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import codes
-from queries._run import run
+from queries._run import run, sort_codes
 
 COVERAGE_POINTS_SQL = """
 SELECT s.station_code, s.name_zh, s.station_type, s.county_code, s.township_code,
   s.lon, s.lat, s.social_worker_count, s.is_benchmark, t.name_zh AS township_name_zh
 FROM stations s
 JOIN townships t ON t.township_code = s.township_code
-ORDER BY s.station_code
 """
 
 
@@ -20,7 +19,7 @@ def coverage_points() -> pd.DataFrame:
     """Every township station and village point (WGS-84), with what the map draws and the analysis
     reads. Columns: station_code, name_zh, station_type ('station' | 'point'), county_code, township_code,
     lon, lat (degrees), social_worker_count, is_benchmark, township_name_zh."""
-    frame = run(COVERAGE_POINTS_SQL)
+    frame = sort_codes(run(COVERAGE_POINTS_SQL), ["station_code"])
     frame["is_benchmark"] = frame["is_benchmark"].astype(bool)
     return frame
 
@@ -33,7 +32,6 @@ FROM villages v
 JOIN townships t ON t.township_code = v.township_code
 LEFT JOIN village_assignments a ON a.village_code = v.village_code
 WHERE v.lon IS NOT NULL AND v.lat IS NOT NULL
-ORDER BY v.village_code
 """
 
 
@@ -41,7 +39,7 @@ def coverage_villages() -> pd.DataFrame:
     """Every located village with its population and the point assigned to serve it. Columns:
     village_code, name_zh, township_code, county_code, township_name_zh, lon, lat (degrees),
     population_count, serving_station_code (None when unassigned)."""
-    return run(COVERAGE_VILLAGES_SQL)
+    return sort_codes(run(COVERAGE_VILLAGES_SQL), ["village_code"])
 
 
 # The 11 groups' columns of the summary village_groups_wide (dashboard/summaries.py), in code order.

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from queries._run import run
+from queries._run import run, sort_codes
 
 FIRST_MONTH, LAST_MONTH = "0000-01", "9999-12"
 
@@ -319,7 +319,6 @@ SELECT q.quarter, q.station_code, s.name_zh AS station_name_zh, q.county_code, q
 FROM recipients_station_quarterly q
 JOIN stations s ON s.station_code = q.station_code""" + _COVERAGE_FILTER + """
   AND q.visited_count < q.registered_count
-ORDER BY q.quarter DESC, 100 * CAST(q.visited_count AS FLOAT) / q.registered_count, q.station_code
 """
 
 
@@ -329,4 +328,5 @@ def stations_short_of_full_coverage(county_code: str | None = None, start_year: 
     quarter first, lowest coverage first). Columns: quarter, station_code, station_name_zh,
     county_code, groups_short_count (groups not fully visited), registered_count, visited_count,
     coverage_pct."""
-    return run(STATIONS_SHORT_SQL, county_code=county_code, **_quarters(start_year, end_year))
+    frame = run(STATIONS_SHORT_SQL, county_code=county_code, **_quarters(start_year, end_year))
+    return sort_codes(frame, ["quarter", "coverage_pct", "station_code"], [False, True, True])
