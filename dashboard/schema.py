@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from dashboard import codes
+
 metadata = sa.MetaData(naming_convention={
     "pk": "pk_%(table_name)s",
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
@@ -365,6 +367,21 @@ visits_township_monthly = sa.Table(
     sa.Column("home_visit_count", sa.Integer, nullable=False),
 )
 
+# Visits per social worker of each township station in each quarter (computed from visits_station_monthly,
+# so it is rebuilt after it): the workload box plot reads the values in order from the index.
+workload_station_quarterly = sa.Table(
+    "workload_station_quarterly", metadata,
+    sa.Column("quarter", sa.String(7), primary_key=True),
+    sa.Column("station_code", sa.String(20), primary_key=True),
+    sa.Column("county_code", sa.String(6), nullable=False),
+    sa.Column("month_count", sa.Integer, nullable=False),  # months with data in the quarter
+    sa.Column("home_visit_count", sa.Integer, nullable=False),
+    sa.Column("social_worker_count", sa.Integer, nullable=False),  # its own and its points'
+    sa.Column("visits_per_worker", sa.Float),  # NULL: a station without social workers
+)
+sa.Index("ix_workload_station_quarterly_quarter_visits", workload_station_quarterly.c.quarter,
+         workload_station_quarterly.c.visits_per_worker)
+
 recipients_county_quarterly = sa.Table(
     "recipients_county_quarterly", metadata,
     sa.Column("quarter", sa.String(7), primary_key=True),
@@ -399,6 +416,14 @@ resources_county_monthly = sa.Table(
     sa.Column("month", MONTH, primary_key=True),
     sa.Column("county_code", sa.String(6), primary_key=True),
     sa.Column("linked_charity_yuan", MONEY, nullable=False),
+)
+
+# People of each of the 11 groups per village, one column per group (`<group_code>_count`): the coverage
+# analysis reads a row per village instead of eleven.
+village_groups_wide = sa.Table(
+    "village_groups_wide", metadata,
+    sa.Column("village_code", sa.String(12), primary_key=True),
+    *(sa.Column(f"{code}_count", sa.Integer, nullable=False) for code in codes.codes("group")),
 )
 
 # Renovations per year of completion ('YYYY'); pages ask for whole years, so these answer them.

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from dashboard import schema
+from dashboard import codes, schema
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,10 @@ YEAR_OF = "SUBSTR(CAST({column} AS VARCHAR(10)), 1, 4)"
 _FLOW_YEAR = YEAR_OF.format(column="f.flow_date")
 _RENOVATION_YEAR = YEAR_OF.format(column="r.completed_on")
 
+# One SUM per group, in the order of the table's columns (the codes are ours, not user input).
+_GROUP_SUMS = ",\n  ".join(f"SUM(CASE WHEN g.group_code = '{code}' THEN g.person_count ELSE 0 END)"
+                           for code in codes.codes("group"))
+
 SUMMARIES = [
     Summary("visits_county_monthly", frozenset({"visits_monthly", "stations"}), f"""
 SELECT v.month, {QUARTER_OF_MONTH}, s.county_code, v.group_code,
@@ -59,6 +63,20 @@ FROM visits_monthly v
 JOIN stations s ON s.station_code = v.station_code
 {{where}}
 GROUP BY v.month, COALESCE(s.parent_station_code, s.station_code)""", "v.month", frozenset({"visits_monthly"})),
+    # Read from visits_station_monthly, which comes before it in this list and so is rebuilt first.
+    Summary("workload_station_quarterly", frozenset({"visits_monthly", "stations"}), """
+SELECT v.quarter, v.station_code, MIN(v.county_code), COUNT(*), SUM(v.home_visit_count),
+  MAX(w.social_worker_count),
+  CASE WHEN MAX(w.social_worker_count) > 0
+    THEN CAST(SUM(v.home_visit_count) AS FLOAT) / MAX(w.social_worker_count) END
+FROM visits_station_monthly v
+JOIN (
+  SELECT COALESCE(p.parent_station_code, p.station_code) AS station_code,
+    SUM(p.social_worker_count) AS social_worker_count
+  FROM stations p
+  GROUP BY COALESCE(p.parent_station_code, p.station_code)
+) w ON w.station_code = v.station_code
+GROUP BY v.quarter, v.station_code"""),
     Summary("visits_township_monthly", frozenset({"visits_monthly", "stations"}), """
 SELECT v.month, s.township_code, SUM(v.home_visit_count)
 FROM visits_monthly v
@@ -88,6 +106,11 @@ FROM station_resources_monthly r
 JOIN stations s ON s.station_code = r.station_code
 {where}
 GROUP BY r.month, s.county_code""", "r.month", frozenset({"station_resources_monthly"})),
+    Summary("village_groups_wide", frozenset({"village_group_population"}), f"""
+SELECT g.village_code,
+  {_GROUP_SUMS}
+FROM village_group_population g
+GROUP BY g.village_code"""),
     Summary("renovations_yearly", frozenset({"renovations"}), f"""
 SELECT {_RENOVATION_YEAR}, r.county_code, r.township_code, r.category, COUNT(*), SUM(r.cost_yuan)
 FROM renovations r

@@ -16,7 +16,7 @@ EARTH_RADIUS_KM = 6371.0088  # IUGG mean radius of the WGS-84 ellipsoid
 # Inputs (columns the functions read):
 #   villages: village_code, lon, lat, population_count, serving_station_code (None when unassigned)
 #   points:   station_code, lon, lat  (township stations and village points alike)
-#   groups:   village_code, group_code, person_count
+#   groups:   village_code, then one column of people per group, named `<group_code>_count`
 
 
 def haversine_km(lon1, lat1, lon2, lat2) -> np.ndarray:
@@ -154,17 +154,26 @@ def coverage_summary(covered: pd.DataFrame, by: list[str] | None = None) -> pd.D
     return summary
 
 
+GROUP_COLUMN_SUFFIX = "_count"
+
+
+def _group_columns(groups: pd.DataFrame) -> list[str]:
+    return [c for c in groups.columns if c != "village_code" and c.endswith(GROUP_COLUMN_SUFFIX)]
+
+
 def coverage_by_group(covered: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
-    """People of each group living in covered villages. Columns: group_code, person_count,
-    covered_person_count, uncovered_person_count, covered_person_pct (0-100)."""
+    """People of each group living in covered villages (groups in code order). Columns: group_code,
+    person_count, covered_person_count, uncovered_person_count, covered_person_pct (0-100)."""
     columns = ["group_code", "person_count", "covered_person_count", "uncovered_person_count",
                "covered_person_pct"]
     joined = groups.merge(covered[["village_code", "is_covered"]], on="village_code", how="inner")
     if joined.empty:
         return pd.DataFrame(columns=columns)
-    joined["covered_person_count"] = joined["person_count"].where(joined["is_covered"], 0)
-    result = joined.groupby("group_code", sort=False).agg(
-        person_count=("person_count", "sum"), covered_person_count=("covered_person_count", "sum")).reset_index()
+    people = joined[_group_columns(groups)]
+    result = pd.DataFrame({
+        "group_code": [c.removesuffix(GROUP_COLUMN_SUFFIX) for c in people.columns],
+        "person_count": people.sum().to_numpy(dtype="int64"),
+        "covered_person_count": people[joined["is_covered"].to_numpy(dtype=bool)].sum().to_numpy(dtype="int64")})
     result["uncovered_person_count"] = result["person_count"] - result["covered_person_count"]
     whole = result["person_count"].where(result["person_count"] > 0)
     result["covered_person_pct"] = (100.0 * result["covered_person_count"] / whole).astype("float64")
@@ -175,8 +184,8 @@ def gap_list(covered: pd.DataFrame, groups: pd.DataFrame | None = None) -> pd.Da
     """Villages not covered, most people first (then farthest first). Columns: rank, the villages'
     columns, vulnerable_person_count (people of the 11 groups; 0 without group data)."""
     gaps = covered[~covered["is_covered"]].copy()
-    vulnerable = (groups.groupby("village_code")["person_count"].sum() if groups is not None and not groups.empty
-                  else pd.Series(dtype="int64"))
+    vulnerable = (groups.set_index("village_code")[_group_columns(groups)].sum(axis=1)
+                  if groups is not None and not groups.empty else pd.Series(dtype="int64"))
     gaps["vulnerable_person_count"] = gaps["village_code"].map(vulnerable).fillna(0).astype("int64")
     gaps = gaps.sort_values(["population_count", "serving_distance_km", "village_code"],
                             ascending=[False, False, True], na_position="first").reset_index(drop=True)

@@ -41,11 +41,24 @@ def fetch(engine: sa.Engine, sql: str, params: dict) -> pd.DataFrame:
                                           for name, value in params.items()))
     with engine.connect() as conn:
         result = conn.execute(statement, params)
-        # Plain tuples: pandas probes each SQLAlchemy Row for namedtuple fields, which costs ~25 µs a row.
-        frame = pd.DataFrame([tuple(row) for row in result.fetchall()], columns=list(result.keys()))
+        columns = list(result.keys())
+        # The driver's own tuples: a text() query has no result processors, so SQLAlchemy's Rows would
+        # hold the same values, and building them and turning them back into tuples costs ~2 µs a row
+        # (pandas probing Rows for namedtuple fields would cost ~25 µs).
+        rows = result.cursor.fetchall() if result.returns_rows else []
+        frame = pd.DataFrame(rows, columns=columns)
     for column in frame.columns:
         frame[column] = _normalise(frame[column])
     return frame
+
+
+def sort_codes(frame: pd.DataFrame, columns: list[str], ascending: bool | list[bool] = True) -> pd.DataFrame:
+    """Sort a result by columns of ASCII codes (and numbers) in Python rather than by ORDER BY. The
+    order is the same (code point order: SQLite's BINARY, PostgreSQL's C.UTF-8; any locale orders digits
+    and capitals alike), but PostgreSQL under a glibc locale compares text with strcoll and without
+    abbreviated keys: ~25 ms for 26,000 village codes and ~100 ms for 21,500 (quarter, station) rows at
+    province scale, against a few ms here."""
+    return frame.sort_values(columns, ascending=ascending, kind="stable", ignore_index=True)
 
 
 def _bind_type(value) -> sa.types.TypeEngine:

@@ -80,6 +80,9 @@ FAR_PAST = date(1900, 1, 1)
 # The county filter of the flow pages keeps organisations registered in that county, so that each
 # organisation's balance (opening balance + raised - disbursed) stays whole.
 _ORGANISATION_FILTER = "(CAST(:county_code AS VARCHAR(6)) IS NULL OR o.county_code = :county_code)"
+# The same filter without a join: with no county the condition folds away and nothing is joined.
+_FLOW_ORGANISATION_FILTER = """(CAST(:county_code AS VARCHAR(6)) IS NULL OR {alias}.organisation_code IN (
+    SELECT o.organisation_code FROM charity_organisations o WHERE o.county_code = :county_code))"""
 
 BALANCE_BY_YEAR_SQL = """
 WITH yearly AS (
@@ -165,21 +168,19 @@ def organisation_balances(county_code: str | None = None, start_date: date = FAR
 
 RAISED_BY_SOURCE_SQL = """
 SELECT f.organisation_code, COALESCE(f.source_type, 'other') AS source_type,
-  SUM(f.amount_yuan) AS amount_yuan
+  CAST(SUM(f.amount_yuan) AS FLOAT) AS amount_yuan
 FROM charity_flows f
-JOIN charity_organisations o ON o.organisation_code = f.organisation_code
 WHERE f.direction = 'raised' AND f.flow_date BETWEEN :start_date AND :end_date
-  AND """ + _ORGANISATION_FILTER + """
+  AND """ + _FLOW_ORGANISATION_FILTER.format(alias="f") + """
 GROUP BY f.organisation_code, COALESCE(f.source_type, 'other')
 ORDER BY f.organisation_code, 2
 """
 
 RAISED_BY_SOURCE_BY_YEARS_SQL = """
-SELECT y.organisation_code, y.source_type, SUM(y.amount_yuan) AS amount_yuan
+SELECT y.organisation_code, y.source_type, CAST(SUM(y.amount_yuan) AS FLOAT) AS amount_yuan
 FROM charity_source_yearly y
-JOIN charity_organisations o ON o.organisation_code = y.organisation_code
 WHERE y.year BETWEEN :start_year AND :end_year
-  AND """ + _ORGANISATION_FILTER + """
+  AND """ + _FLOW_ORGANISATION_FILTER.format(alias="y") + """
 GROUP BY y.organisation_code, y.source_type
 ORDER BY y.organisation_code, 2
 """
@@ -188,27 +189,25 @@ ORDER BY y.organisation_code, 2
 def raised_by_source(county_code: str | None = None, start_date: date = FAR_PAST,
                      end_date: date = FAR_FUTURE) -> pd.DataFrame:
     """Money raised per organisation and source of funds. Columns: organisation_code, source_type,
-    amount_yuan."""
+    amount_yuan (float: the exact sum, converted once in the database rather than per value here)."""
     return run_for_dates(run, RAISED_BY_SOURCE_SQL, RAISED_BY_SOURCE_BY_YEARS_SQL,
                          start_date, end_date, county_code=county_code)
 
 
 DISBURSED_BY_PROGRAMME_SQL = """
-SELECT f.organisation_code, f.programme_code, SUM(f.amount_yuan) AS amount_yuan
+SELECT f.organisation_code, f.programme_code, CAST(SUM(f.amount_yuan) AS FLOAT) AS amount_yuan
 FROM charity_flows f
-JOIN charity_organisations o ON o.organisation_code = f.organisation_code
 WHERE f.direction = 'disbursed' AND f.flow_date BETWEEN :start_date AND :end_date
-  AND """ + _ORGANISATION_FILTER + """
+  AND """ + _FLOW_ORGANISATION_FILTER.format(alias="f") + """
 GROUP BY f.organisation_code, f.programme_code
 ORDER BY f.organisation_code, f.programme_code
 """
 
 DISBURSED_BY_PROGRAMME_BY_YEARS_SQL = """
-SELECT y.organisation_code, y.programme_code, SUM(y.amount_yuan) AS amount_yuan
+SELECT y.organisation_code, y.programme_code, CAST(SUM(y.amount_yuan) AS FLOAT) AS amount_yuan
 FROM charity_programme_yearly y
-JOIN charity_organisations o ON o.organisation_code = y.organisation_code
 WHERE y.year BETWEEN :start_year AND :end_year
-  AND """ + _ORGANISATION_FILTER + """
+  AND """ + _FLOW_ORGANISATION_FILTER.format(alias="y") + """
 GROUP BY y.organisation_code, y.programme_code
 ORDER BY y.organisation_code, y.programme_code
 """
@@ -217,7 +216,7 @@ ORDER BY y.organisation_code, y.programme_code
 def disbursed_by_programme(county_code: str | None = None, start_date: date = FAR_PAST,
                            end_date: date = FAR_FUTURE) -> pd.DataFrame:
     """Money disbursed per organisation and programme. Columns: organisation_code, programme_code,
-    amount_yuan."""
+    amount_yuan (float, as in raised_by_source)."""
     return run_for_dates(run, DISBURSED_BY_PROGRAMME_SQL, DISBURSED_BY_PROGRAMME_BY_YEARS_SQL,
                          start_date, end_date, county_code=county_code)
 

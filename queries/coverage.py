@@ -4,55 +4,57 @@ from __future__ import annotations
 
 import pandas as pd
 
-from queries._run import run
+from dashboard import codes
+from queries._run import run, sort_codes
 
 COVERAGE_POINTS_SQL = """
-SELECT s.station_code, s.name_zh, s.station_type, s.county_code, s.township_code, s.village_code,
-  s.parent_station_code, s.lon, s.lat, s.social_worker_count, s.is_benchmark,
-  t.name_zh AS township_name_zh
+SELECT s.station_code, s.name_zh, s.station_type, s.county_code, s.township_code,
+  s.lon, s.lat, s.social_worker_count, s.is_benchmark, t.name_zh AS township_name_zh
 FROM stations s
 JOIN townships t ON t.township_code = s.township_code
-ORDER BY s.station_code
 """
 
 
 def coverage_points() -> pd.DataFrame:
-    """Every township station and village point (WGS-84). Columns: station_code, name_zh,
-    station_type ('station' | 'point'), county_code, township_code, village_code, parent_station_code,
+    """Every township station and village point (WGS-84), with what the map draws and the analysis
+    reads. Columns: station_code, name_zh, station_type ('station' | 'point'), county_code, township_code,
     lon, lat (degrees), social_worker_count, is_benchmark, township_name_zh."""
-    frame = run(COVERAGE_POINTS_SQL)
+    frame = sort_codes(run(COVERAGE_POINTS_SQL), ["station_code"])
     frame["is_benchmark"] = frame["is_benchmark"].astype(bool)
     return frame
 
 
 COVERAGE_VILLAGES_SQL = """
-SELECT v.village_code, v.name_zh, v.kind, v.township_code, t.county_code, t.name_zh AS township_name_zh,
+SELECT v.village_code, v.name_zh, v.township_code, t.county_code, t.name_zh AS township_name_zh,
   v.lon, v.lat, COALESCE(v.population_count, 0) AS population_count,
   a.station_code AS serving_station_code
 FROM villages v
 JOIN townships t ON t.township_code = v.township_code
 LEFT JOIN village_assignments a ON a.village_code = v.village_code
 WHERE v.lon IS NOT NULL AND v.lat IS NOT NULL
-ORDER BY v.village_code
 """
 
 
 def coverage_villages() -> pd.DataFrame:
     """Every located village with its population and the point assigned to serve it. Columns:
-    village_code, name_zh, kind, township_code, county_code, township_name_zh, lon, lat (degrees),
+    village_code, name_zh, township_code, county_code, township_name_zh, lon, lat (degrees),
     population_count, serving_station_code (None when unassigned)."""
-    return run(COVERAGE_VILLAGES_SQL)
+    return sort_codes(run(COVERAGE_VILLAGES_SQL), ["village_code"])
 
+
+# The 11 groups' columns of the summary village_groups_wide (dashboard/summaries.py), in code order.
+GROUP_COLUMNS = [f"{code}_count" for code in codes.codes("group")]
 
 VILLAGE_GROUPS_SQL = """
-SELECT g.village_code, g.group_code, g.person_count
-FROM village_group_population g
-ORDER BY g.village_code, g.group_code
+SELECT w.village_code, """ + ", ".join(f"w.{column}" for column in GROUP_COLUMNS) + """
+FROM village_groups_wide w
+ORDER BY w.village_code
 """
 
 
 def village_group_population() -> pd.DataFrame:
-    """People of each of the 11 groups per village. Columns: village_code, group_code, person_count."""
+    """People of each of the 11 groups per village, one row per village. Columns: village_code, then
+    `<group_code>_count` for each group in the order of the code list (people; 0 where none)."""
     return run(VILLAGE_GROUPS_SQL)
 
 

@@ -5,7 +5,7 @@ from datetime import date
 
 import pandas as pd
 
-from queries._run import FAR_FUTURE, run
+from queries._run import FAR_FUTURE, run, sort_codes
 
 # Township-level units that are administrative towns, streets or ethnic townships; forest farms,
 # parks and reserves are not expected to host a station.
@@ -98,13 +98,12 @@ STATION_LOCATIONS_SQL = """
 SELECT station_code, name_zh, station_type, county_code, lon, lat, social_worker_count, is_benchmark
 FROM stations
 WHERE (CAST(:station_type AS VARCHAR(10)) IS NULL OR station_type = :station_type)
-ORDER BY station_code
 """
 
 
 def station_locations(station_type: str | None = None) -> pd.DataFrame:
     """Where each station or point is (WGS-84). Columns: station_code, name_zh, station_type, county_code,
     lon, lat, social_worker_count, is_benchmark (bool)."""
-    frame = run(STATION_LOCATIONS_SQL, station_type=station_type)
+    frame = sort_codes(run(STATION_LOCATIONS_SQL, station_type=station_type), ["station_code"])
     frame["is_benchmark"] = frame["is_benchmark"].astype(bool)
     return frame

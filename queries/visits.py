@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from queries._run import run
+from queries._run import run, sort_codes
 
 FIRST_MONTH, LAST_MONTH = "0000-01", "9999-12"
 
@@ -168,33 +168,108 @@ def station_workload(county_code: str | None = None, start_month: str = FIRST_MO
     return run(STATION_WORKLOAD_SQL, county_code=county_code, start_month=start_month, end_month=end_month)
 
 
-WORKLOAD_BY_QUARTER_SQL = """
-WITH workers AS (""" + _STATION_WORKERS + """)
-SELECT v.quarter,
-  COUNT(*) AS month_count,
-  v.station_code,
-  SUM(v.home_visit_count) AS home_visit_count,
-  MAX(w.social_worker_count) AS social_worker_count,
-  CASE WHEN MAX(w.social_worker_count) > 0
-    THEN CAST(SUM(v.home_visit_count) AS FLOAT) / MAX(w.social_worker_count) END AS visits_per_worker
-FROM visits_station_monthly v
-JOIN workers w ON w.station_code = v.station_code""" + _VISIT_FILTER + """
-GROUP BY v.quarter, v.station_code
-ORDER BY v.quarter, v.station_code
+def _quartile(fourths: int) -> str:
+    """The quantile fourths/4 of visits_per_worker in a quarter, interpolated as plotly's box plot does
+    (quartilemethod 'linear': position n*p - 0.5 among the sorted values, counted from 0): with p = k/4
+    the position is (k*n - 2)/4, an integer part and a remainder in fourths, so both databases compute it
+    in integers. One station: its own value (the remainder is then negative or beyond the last value)."""
+    position = f"({fourths} * k.station_count - 2)"
+    low = f"MAX(CASE WHEN k.position = {position} / 4 THEN k.visits_per_worker END)"
+    high = f"MAX(CASE WHEN k.position = {position} / 4 + 1 THEN k.visits_per_worker END)"
+    return (f"{low} + CAST(MAX({position} % 4) AS FLOAT) / 4 * (COALESCE({high}, {low}) - {low})")
+
+
+# The boxes, from per_station(quarter, month_count, visits_per_worker) of the stations with workers.
+_WORKLOAD_BOXES = """
+ranked AS (
+  SELECT ps.quarter, ps.month_count, ps.visits_per_worker,
+    ROW_NUMBER() OVER (PARTITION BY ps.quarter ORDER BY ps.visits_per_worker) - 1 AS position,
+    COUNT(*) OVER (PARTITION BY ps.quarter) AS station_count
+  FROM per_station ps
+  WHERE ps.visits_per_worker IS NOT NULL
+),
+boxes AS (
+  SELECT k.quarter, MAX(k.station_count) AS station_count,
+    MIN(k.visits_per_worker) AS min_visits_per_worker,
+    """ + _quartile(1) + """ AS q1_visits_per_worker,
+    """ + _quartile(2) + """ AS median_visits_per_worker,
+    """ + _quartile(3) + """ AS q3_visits_per_worker,
+    MAX(k.visits_per_worker) AS max_visits_per_worker
+  FROM ranked k
+  WHERE k.position IN (0, k.station_count - 1)  -- only the values the quantiles read
+    OR k.position - (k.station_count - 2) / 4 IN (0, 1)
+    OR k.position - (2 * k.station_count - 2) / 4 IN (0, 1)
+    OR k.position - (3 * k.station_count - 2) / 4 IN (0, 1)
+  GROUP BY k.quarter
+)
+SELECT b.quarter, MAX(k.month_count) AS month_count, b.station_count, b.min_visits_per_worker, b.q1_visits_per_worker,
+  b.median_visits_per_worker, b.q3_visits_per_worker, b.max_visits_per_worker,
+  MIN(CASE WHEN k.visits_per_worker >= b.q1_visits_per_worker
+                 - 1.5 * (b.q3_visits_per_worker - b.q1_visits_per_worker)
+      THEN k.visits_per_worker END) AS lower_fence_visits_per_worker,
+  MAX(CASE WHEN k.visits_per_worker <= b.q3_visits_per_worker
+                 + 1.5 * (b.q3_visits_per_worker - b.q1_visits_per_worker)
+      THEN k.visits_per_worker END) AS upper_fence_visits_per_worker
+FROM boxes b
+JOIN ranked k ON k.quarter = b.quarter
+GROUP BY b.quarter, b.station_count, b.min_visits_per_worker, b.q1_visits_per_worker,
+  b.median_visits_per_worker, b.q3_visits_per_worker, b.max_visits_per_worker
+ORDER BY b.quarter
 """
+
+# Whole quarters (all the period filter offers) from the quarterly summary, read in index order.
+WORKLOAD_BY_QUARTER_SQL = """
+WITH per_station AS (
+  SELECT q.quarter, q.month_count, q.visits_per_worker
+  FROM workload_station_quarterly q
+  WHERE q.quarter BETWEEN :start_quarter AND :end_quarter
+    AND (CAST(:county_code AS VARCHAR(6)) IS NULL OR q.county_code = :county_code)
+),""" + _WORKLOAD_BOXES
+
+# Any other range of months from the monthly rows.
+WORKLOAD_BY_QUARTER_FROM_MONTHS_SQL = """
+WITH workers AS (""" + _STATION_WORKERS + """),
+per_station AS (
+  SELECT v.quarter, COUNT(*) AS month_count,
+    CASE WHEN MAX(w.social_worker_count) > 0
+      THEN CAST(SUM(v.home_visit_count) AS FLOAT) / MAX(w.social_worker_count) END AS visits_per_worker
+  FROM visits_station_monthly v
+  JOIN workers w ON w.station_code = v.station_code""" + _VISIT_FILTER + """
+  GROUP BY v.quarter, v.station_code
+),""" + _WORKLOAD_BOXES
+
+
+def _quarter_of(month: str) -> str:
+    return f"{month[:4]}-Q{(int(month[5:7]) + 2) // 3}"
 
 
 def workload_by_quarter(county_code: str | None = None, start_month: str = FIRST_MONTH,
                         end_month: str = LAST_MONTH) -> pd.DataFrame:
-    """Visits per social worker of each township station in each quarter. Columns: quarter
-    ('YYYY-Qn'), month_count (months with data: 3 for a full quarter), station_code, home_visit_count,
-    social_worker_count, visits_per_worker."""
-    return run(WORKLOAD_BY_QUARTER_SQL, county_code=county_code, start_month=start_month,
-               end_month=end_month)
+    """Per quarter, the box of the township stations' visits per social worker (visits in the quarter ÷
+    the station's workers, its points' included; stations without workers left out), with the
+    quartiles and whiskers plotly's box plot draws from the stations' values. Columns: quarter
+    ('YYYY-Qn'), month_count (the most months with data any station has: 3 for a full quarter),
+    station_count, min_visits_per_worker, q1_visits_per_worker, median_visits_per_worker,
+    q3_visits_per_worker, max_visits_per_worker, lower_fence_visits_per_worker
+    and upper_fence_visits_per_worker (the whiskers: the lowest and highest station within 1.5 times the
+    interquartile range of the box; stations beyond them are outliers)."""
+    if start_month[5:7] in ("01", "04", "07", "10") and end_month[5:7] in ("03", "06", "09", "12"):
+        frame = run(WORKLOAD_BY_QUARTER_SQL, county_code=county_code, start_quarter=_quarter_of(start_month),
+                    end_quarter=_quarter_of(end_month))
+    else:
+        frame = run(WORKLOAD_BY_QUARTER_FROM_MONTHS_SQL, county_code=county_code, start_month=start_month,
+                    end_month=end_month)
+    # Whiskers never inside the box (plotly's rule; it matters only for a box of one or two stations).
+    frame["lower_fence_visits_per_worker"] = frame[["lower_fence_visits_per_worker",
+                                                    "q1_visits_per_worker"]].min(axis=1)
+    frame["upper_fence_visits_per_worker"] = frame[["upper_fence_visits_per_worker",
+                                                    "q3_visits_per_worker"]].max(axis=1)
+    return frame
 
 
+# Quarters 'YYYY-Qn' compared as text: the bounds keep the column bare, so its index and statistics serve.
 _COVERAGE_FILTER = """
-WHERE SUBSTR(q.quarter, 1, 4) BETWEEN :start_year AND :end_year
+WHERE q.quarter BETWEEN :start_quarter AND :end_quarter
   AND (CAST(:county_code AS VARCHAR(6)) IS NULL OR q.county_code = :county_code)
 """
 _COVERAGE_SUMS = """
@@ -202,6 +277,10 @@ _COVERAGE_SUMS = """
   SUM(q.visited_count) AS visited_count,
   CASE WHEN SUM(q.registered_count) > 0
     THEN 100.0 * SUM(q.visited_count) / SUM(q.registered_count) END AS coverage_pct"""
+
+def _quarters(start_year: str, end_year: str) -> dict[str, str]:
+    return {"start_quarter": f"{start_year}-Q1", "end_quarter": f"{end_year}-Q4"}
+
 
 COVERAGE_BY_GROUP_SQL = """
 SELECT q.quarter, q.group_code,""" + _COVERAGE_SUMS + """
@@ -216,7 +295,7 @@ def coverage_by_group(county_code: str | None = None, start_year: str = "0000",
     """The quarterly full-coverage duty: registered service recipients and how many were visited, per
     quarter and group. Columns: quarter ('YYYY-Qn'), group_code, registered_count, visited_count,
     coverage_pct (None when none registered)."""
-    return run(COVERAGE_BY_GROUP_SQL, county_code=county_code, start_year=start_year, end_year=end_year)
+    return run(COVERAGE_BY_GROUP_SQL, county_code=county_code, **_quarters(start_year, end_year))
 
 
 COVERAGE_BY_COUNTY_SQL = """
@@ -231,16 +310,15 @@ def coverage_by_county(county_code: str | None = None, start_year: str = "0000",
                        end_year: str = "9999") -> pd.DataFrame:
     """Registered recipients visited per quarter and county. Columns: quarter, county_code,
     registered_count, visited_count, coverage_pct."""
-    return run(COVERAGE_BY_COUNTY_SQL, county_code=county_code, start_year=start_year, end_year=end_year)
+    return run(COVERAGE_BY_COUNTY_SQL, county_code=county_code, **_quarters(start_year, end_year))
 
 
 STATIONS_SHORT_SQL = """
 SELECT q.quarter, q.station_code, s.name_zh AS station_name_zh, q.county_code, q.groups_short_count,
-  q.registered_count, q.visited_count, 100.0 * q.visited_count / q.registered_count AS coverage_pct
+  q.registered_count, q.visited_count, 100 * CAST(q.visited_count AS FLOAT) / q.registered_count AS coverage_pct
 FROM recipients_station_quarterly q
 JOIN stations s ON s.station_code = q.station_code""" + _COVERAGE_FILTER + """
   AND q.visited_count < q.registered_count
-ORDER BY q.quarter DESC, 100.0 * q.visited_count / q.registered_count, q.station_code
 """
 
 
@@ -250,4 +328,5 @@ def stations_short_of_full_coverage(county_code: str | None = None, start_year: 
     quarter first, lowest coverage first). Columns: quarter, station_code, station_name_zh,
     county_code, groups_short_count (groups not fully visited), registered_count, visited_count,
     coverage_pct."""
-    return run(STATIONS_SHORT_SQL, county_code=county_code, start_year=start_year, end_year=end_year)
+    frame = run(STATIONS_SHORT_SQL, county_code=county_code, **_quarters(start_year, end_year))
+    return sort_codes(frame, ["quarter", "coverage_pct", "station_code"], [False, True, True])

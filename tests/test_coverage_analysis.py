@@ -52,8 +52,7 @@ def test_coverage_within_a_distance_weights_villages_by_population():
 def test_coverage_by_group_counts_people_of_each_group_in_covered_villages():
     frame = villages([("v1", 0.9, 0.0, 100, "A"), ("v2", 0.0, 0.0, 50, "A")])
     covered = coverage.mark_covered(coverage.village_distances(frame, POINTS), 20)
-    groups = pd.DataFrame({"village_code": ["v1", "v2", "v1"], "group_code": ["disabled", "disabled", "vagrant"],
-                           "person_count": [7, 3, 2]})
+    groups = pd.DataFrame({"village_code": ["v1", "v2"], "disabled_count": [7, 3], "vagrant_count": [2, 0]})
     result = coverage.coverage_by_group(covered, groups).set_index("group_code")
     assert result.loc["disabled", ["person_count", "covered_person_count", "uncovered_person_count"]].tolist() == [
         10, 3, 7]
@@ -64,8 +63,8 @@ def test_coverage_by_group_counts_people_of_each_group_in_covered_villages():
 def test_gap_list_ranks_uncovered_villages_by_population():
     frame = villages([("v1", 0.9, 0.0, 100, "A"), ("v2", 0.0, 0.0, 50, "A"), ("v3", 0.5, 0.0, 300, "A")])
     covered = coverage.mark_covered(coverage.village_distances(frame, POINTS), 20)
-    gaps = coverage.gap_list(covered, pd.DataFrame({"village_code": ["v1"], "group_code": ["disabled"],
-                                                    "person_count": [4]}))
+    gaps = coverage.gap_list(covered, pd.DataFrame({"village_code": ["v1"], "disabled_count": [3],
+                                                    "vagrant_count": [1]}))
     assert gaps["village_code"].tolist() == ["v3", "v1"]
     assert gaps["rank"].tolist() == [1, 2]
     assert gaps.set_index("village_code")["vulnerable_person_count"].to_dict() == {"v3": 0, "v1": 4}

@@ -2,10 +2,12 @@
 up to their whole, filters, and the charity balance (opening + raised - disbursed = closing)."""
 from datetime import date
 
+import pandas as pd
 import pytest
 
-from dashboard import charity_flows
+from dashboard import charity_flows, db
 from queries import charity, registers, renovations, visits
+from queries._run import fetch
 
 A_COUNTY = "441302"
 
@@ -72,10 +74,31 @@ def test_station_workload_counts_the_workers_of_its_points(demo_db):
 
 def test_workload_by_quarter_marks_part_quarters(demo_db):
     frame = visits.workload_by_quarter(start_month="2024-01", end_month="2024-12")
-    assert list(frame.columns) == ["quarter", "month_count", "station_code", "home_visit_count",
-                                   "social_worker_count", "visits_per_worker"]
-    months = frame.groupby("quarter")["month_count"].max().to_dict()
-    assert months == {"2024-Q1": 3, "2024-Q2": 1}  # the data end in April 2024
+    assert list(frame.columns) == ["quarter", "month_count", "station_count", *(
+        f"{stat}_visits_per_worker" for stat in ("min", "q1", "median", "q3", "max", "lower_fence",
+                                                 "upper_fence"))]
+    assert frame.set_index("quarter")["month_count"].to_dict() == {"2024-Q1": 3, "2024-Q2": 1}  # data end in April
+
+
+def _plotly_quantile(values, fraction):
+    """plotly's box quantile (quartilemethod 'linear'): position n*p - 0.5 in the sorted values."""
+    position = fraction * len(values) - 0.5
+    if position <= 0 or position >= len(values) - 1:
+        return values[0] if position <= 0 else values[-1]
+    low = int(position)
+    return values[low] + (position - low) * (values[low + 1] - values[low])
+
+
+def test_workload_boxes_are_the_ones_plotly_draws_from_the_stations(demo_db):
+    workload = visits.station_workload(county_code=A_COUNTY, start_month="2023-04", end_month="2023-06")
+    box = visits.workload_by_quarter(county_code=A_COUNTY, start_month="2023-04", end_month="2023-06").iloc[0]
+    values = sorted(workload["home_visit_count"] / workload["social_worker_count"])  # one quarter
+    q1, q3 = _plotly_quantile(values, 0.25), _plotly_quantile(values, 0.75)
+    inside = [v for v in values if q1 - 1.5 * (q3 - q1) <= v <= q3 + 1.5 * (q3 - q1)]
+    assert box["station_count"] == len(values) == 21
+    assert [box[f"{stat}_visits_per_worker"] for stat in ("min", "q1", "median", "q3", "max", "lower_fence",
+                                                          "upper_fence")] == pytest.approx(
+        [values[0], q1, _plotly_quantile(values, 0.5), q3, values[-1], min(inside), max(inside)])
 
 
 def test_quarterly_coverage_and_the_stations_short_of_it(demo_db):
@@ -170,3 +193,14 @@ def test_flow_queries_on_an_empty_database_give_empty_frames(empty_db):
     assert renovations.renovation_years().iloc[0].isna().all()
     assert visits.station_workload().empty and visits.coverage_by_group().empty
     assert charity.balance_by_year().empty and charity.charity_years().iloc[0].isna().all()
+
+
+def test_workload_boxes_from_the_quarterly_summary_equal_those_from_the_months(demo_db):
+    engine = db.get_engine()
+    for county in (None, A_COUNTY):
+        quarterly = fetch(engine, visits.WORKLOAD_BY_QUARTER_SQL,
+                          dict(county_code=county, start_quarter="2022-Q1", end_quarter="2023-Q4"))
+        monthly = fetch(engine, visits.WORKLOAD_BY_QUARTER_FROM_MONTHS_SQL,
+                        dict(county_code=county, start_month="2022-01", end_month="2023-12"))
+        assert len(quarterly) == 8
+        pd.testing.assert_frame_equal(quarterly, monthly, check_dtype=False)

@@ -118,8 +118,8 @@ ENTRIES = {
     "visits.chart.by_quarter": ("{measure}（按季度）", "{measure} by quarter"),
     "visits.chart.by_group": ("{measure}（按11类服务人群）", "{measure} by group"),
     "visits.chart.by_county": ("{measure}（按县区）", "{measure} by county"),
-    "visits.chart.workload": ("每名社工季度入户探访人次（按社工站，每点为一个站）",
-                              "Visits per social worker per quarter (each point a station)"),
+    "visits.chart.workload": ("每名社工季度入户探访人次（按社工站的分布）",
+                              "Visits per social worker per quarter (spread across stations)"),
     "visits.chart.coverage_group": ("在册服务对象季度探访覆盖率（按人群）",
                                     "Share of registered recipients visited each quarter, by group"),
     "visits.chart.coverage_county": ("在册服务对象季度探访覆盖率（按县区）",
@@ -128,6 +128,8 @@ ENTRIES = {
     "visits.axis.quarter": ("季度", "Quarter"),
     "visits.partial_quarter": ("（仅{months}个月）", " ({months} months only)"),
     "visits.series.station": ("社工站", "Station"),
+    "visits.series.lowest_station": ("最低的社工站", "Lowest station"),
+    "visits.series.highest_station": ("最高的社工站", "Highest station"),
     "visits.series.coverage": ("探访覆盖率", "Share visited"),
     "visits.duty_line": ("全覆盖要求 100%", "Duty: 100%"),
     "visits.short_heading": ("**未达到全覆盖的社工站（按季度，共{count}站次）**",
@@ -137,9 +139,12 @@ ENTRIES = {
     "visits.def.case_count": ("社工站开展的个案服务例数", "Cases opened by the stations"),
     "visits.def.people_served_count": ("社工站服务群众的人次", "People served by the stations, in person-times"),
     "visits.def.group": ("按服务人群统计的探访、个案与服务人次", "Visits, cases and people served by group"),
-    "visits.def.workload": ("站内（含所辖社工点）社工人均季度入户探访人次；仅含部分月份的季度已标注",
-                            "Visits per social worker of a station (with its points) in a quarter; quarters with "
-                            "part of their months are marked"),
+    "visits.def.workload": ("站内（含所辖社工点）社工人均季度入户探访人次；箱体为各站的四分位数，须线至1.5倍四分位距内"
+                            "最远的站，超出须线的最低、最高站以点标出；仅含部分月份的季度已标注",
+                            "Visits per social worker of a station (with its points) in a quarter; the box spans the "
+                            "stations' quartiles, the whiskers reach the farthest station within 1.5 times the "
+                            "interquartile range, and the lowest and highest station beyond them are dots; quarters "
+                            "with part of their months are marked"),
     "visits.def.station": ("社工站为乡镇级：探访、个案、服务人次不足5的显示为“<5”；季均人次＝探访÷（社工数×有数据季度数）",
                            "Stations are township level: visits, cases and people served below 5 show as \"<5\"; "
                            "per quarter = visits ÷ (workers × quarters with data)"),

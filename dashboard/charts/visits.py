@@ -64,13 +64,23 @@ def by_code(frame: pd.DataFrame, code_column: str, kind: str, measure: str, titl
 
 @cached_figure
 def workload_by_quarter(frame: pd.DataFrame, title: str) -> go.Figure:
-    """A box per quarter of the stations' visits per social worker (each point a station)."""
+    """A box per quarter of the stations' visits per social worker (quartiles and 1.5×IQR whiskers, as
+    computed by the query), with the lowest and highest station marked where they lie beyond a whisker."""
     partial = frame["month_count"] < FULL_QUARTER_MONTHS
     labels = [f"{q}{t('visits.partial_quarter', months=m) if p else ''}"
               for q, m, p in zip(frame["quarter"], frame["month_count"], partial)]
-    figure = go.Figure(go.Box(x=labels, y=frame["visits_per_worker"].round(1), boxpoints="all",
-                              jitter=0.4, pointpos=0, marker={"size": 4, "color": PALETTE[0]},
-                              line={"color": PALETTE[0]}, name=t("visits.series.station")))
+    stat = lambda name: frame[f"{name}_visits_per_worker"].round(1)  # noqa: E731
+    figure = go.Figure(go.Box(x=labels, q1=stat("q1"), median=stat("median"), q3=stat("q3"),
+                              lowerfence=stat("lower_fence"), upperfence=stat("upper_fence"),
+                              line={"color": PALETTE[0]}, fillcolor="rgba(0,0,0,0)",
+                              name=t("visits.series.station")))
+    for extreme, beyond, key in (("min", frame["min_visits_per_worker"] < frame["lower_fence_visits_per_worker"],
+                                  "visits.series.lowest_station"),
+                                 ("max", frame["max_visits_per_worker"] > frame["upper_fence_visits_per_worker"],
+                                  "visits.series.highest_station")):
+        figure.add_scatter(x=[label for label, b in zip(labels, beyond) if b], y=stat(extreme)[beyond],
+                           mode="markers", marker={"size": 6, "color": PALETTE[0]}, name=t(key),
+                           hovertemplate=f"{t(key)}: %{{y}}<extra></extra>")
     figure.update_xaxes(type="category", title_text=t("visits.axis.quarter"))
     figure.update_layout(showlegend=False)
     return plain_numbers(style(figure, title, t("flows.unit.visits_per_worker")))
