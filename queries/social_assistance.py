@@ -145,17 +145,22 @@ def warning_handling_days(county_code: str | None = None, start_month: str = FIR
 
 
 OPEN_BACKLOG_SQL = """
-SELECT w.county_code, w.township_code, t.name_zh AS township_name_zh,
-  SUM(w.warning_count) AS open_count,
-  SUM(CASE WHEN w.days_to_handle > :limit_days THEN w.warning_count ELSE 0 END) AS open_overdue_count,
-  MAX(w.days_to_handle) AS longest_open_days
-FROM risk_warnings_monthly w
+SELECT t.county_code, w.township_code, t.name_zh AS township_name_zh,
+  w.open_count, w.open_overdue_count, w.longest_open_days
+FROM (
+  SELECT township_code, SUM(warning_count) AS open_count,
+    SUM(CASE WHEN days_to_handle > :limit_days THEN warning_count ELSE 0 END) AS open_overdue_count,
+    MAX(days_to_handle) AS longest_open_days
+  FROM risk_warnings_monthly
+  WHERE (CAST(:county_code AS VARCHAR(6)) IS NULL OR county_code = :county_code)
+    AND month BETWEEN :start_month AND :end_month AND outcome = 'open'
+  GROUP BY township_code
+) w
 JOIN townships t ON t.township_code = w.township_code
-WHERE (CAST(:county_code AS VARCHAR(6)) IS NULL OR w.county_code = :county_code)
-  AND w.month BETWEEN :start_month AND :end_month AND w.outcome = 'open'
-GROUP BY w.county_code, w.township_code, t.name_zh
-ORDER BY open_overdue_count DESC, open_count DESC, w.township_code
+ORDER BY w.open_overdue_count DESC, w.open_count DESC, w.township_code
 """
+# Grouped by township alone and named afterwards: grouping on the names too made PostgreSQL sort the
+# open rows by text (170 ms at province scale, against 66 ms).
 
 
 def open_backlog_by_township(county_code: str | None = None, start_month: str = FIRST_MONTH,
