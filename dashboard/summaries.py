@@ -28,27 +28,28 @@ class Summary:
     select_sql: str  # its columns in the order of the table's columns; {where} marks where a filter goes
     month_of_source: str | None = None  # e.g. "v.month": the summary can be rebuilt month by month
     month_sources: frozenset[str] = frozenset()  # the sources keyed by that month
-    # The same rows computed from a frame of every row its month-keyed source holds in the months
-    # rebuilt (the other sources, e.g. stations, read from the database).
-    from_rows: Callable[[sa.Connection, pd.DataFrame], pd.DataFrame] | None = None
+    # Its in-memory form, from a frame of every row its month-keyed source holds in the months rebuilt:
+    # prepare(conn, rows) joins what else it needs from the database (shared by the summaries with the
+    # same prepare), from_rows(prepared) gives the summary's rows.
+    prepare: Callable[[sa.Connection, pd.DataFrame], pd.DataFrame] | None = None
+    from_rows: Callable[[pd.DataFrame], pd.DataFrame] | None = None
 
     def rebuild(self, conn: sa.Connection, months: list[str] | None = None,
-                rows: pd.DataFrame | None = None) -> None:
+                computed: pd.DataFrame | None = None) -> None:
         """Recompute the summary, or only its rows of the given months (all of it when it is not kept
-        by month). `rows`: every row of its month-keyed source in those months (in all when None), to
-        compute it from in memory when it has that form."""
+        by month). `computed`: its rows for those months when they were computed in memory."""
         table = schema.metadata.tables[self.table]
         columns = ", ".join(c.name for c in table.columns)
         if months is not None and self.month_of_source is None:
-            months, rows = None, None  # rows of some months cannot give the whole summary
+            months, computed = None, None  # rows of some months cannot give the whole summary
         chosen = sa.bindparam("months", expanding=True)
         if months is None:
             conn.execute(sa.text(f"DELETE FROM {self.table}"))
         else:
             conn.execute(sa.text(f"DELETE FROM {self.table} WHERE month IN :months").bindparams(chosen),
                          {"months": months})
-        if rows is not None and self.from_rows is not None:
-            bulk.insert(conn, table, self.from_rows(conn, rows))
+        if computed is not None:
+            bulk.insert(conn, table, computed)
         elif months is None:
             conn.execute(sa.text(f"INSERT INTO {self.table} ({columns}) {self.select_sql.format(where='')}"))
         else:
@@ -73,7 +74,7 @@ def _categorical(values: pd.Series) -> pd.Categorical:
     return values.array if isinstance(values.dtype, pd.CategoricalDtype) else pd.Categorical(values)
 
 
-def _visits_with_stations(conn: sa.Connection, visits: pd.DataFrame) -> pd.DataFrame:
+def visits_with_stations(conn: sa.Connection, visits: pd.DataFrame) -> pd.DataFrame:
     """Visit rows beside their station's county, township and township station, as the summaries' JOIN
     gives them (a row of an unknown station left out); text columns categorical, categories sorted."""
     table = schema.stations
@@ -91,8 +92,8 @@ def _visits_with_stations(conn: sa.Connection, visits: pd.DataFrame) -> pd.DataF
     for name in ("county_code", "township_code", "rollup_code"):
         value_codes, values = pd.factorize(found[name].to_numpy(), sort=True)
         joined[name] = pd.Categorical.from_codes(value_codes[codes[known]], categories=values)
-    for name in VISIT_COUNTS:
-        joined[name] = visits[name].to_numpy()[known]
+    for name in VISIT_COUNTS:  # NOT NULL columns: plain integers
+        joined[name] = visits[name].to_numpy(dtype="int64")[known]
     return joined
 
 
@@ -110,27 +111,25 @@ def _grouped(joined: pd.DataFrame, keys: list[str], aggregates: dict[str, str]) 
     return summed.astype({c: "int64" for c, how in aggregates.items() if how == "sum"})
 
 
-def visits_county_rows(conn: sa.Connection, visits: pd.DataFrame) -> pd.DataFrame:
-    """visits_county_monthly computed from visit rows."""
-    joined = _visits_with_stations(conn, visits)
-    return _with_quarter(_grouped(joined, ["month", "county_code", "group_code"], dict.fromkeys(VISIT_COUNTS, "sum")))
+def visits_county_rows(joined: pd.DataFrame) -> pd.DataFrame:
+    """visits_county_monthly computed from visit rows beside their stations."""
+    summed = _grouped(joined, ["month", "county_code", "group_code"], dict.fromkeys(VISIT_COUNTS, "sum"))
+    return _with_quarter(summed)
 
 
-def visits_station_rows(conn: sa.Connection, visits: pd.DataFrame) -> pd.DataFrame:
-    """visits_station_monthly computed from visit rows (MIN of the county codes in code-point order,
-    the order of PostgreSQL's C collations and of SQLite)."""
-    joined = _visits_with_stations(conn, visits)
+def visits_station_rows(joined: pd.DataFrame) -> pd.DataFrame:
+    """visits_station_monthly computed from visit rows beside their stations (MIN of the county codes
+    in code-point order, the order of PostgreSQL's C collations and of SQLite)."""
     counties = joined["county_code"].cat.categories  # sorted: the least category code is the MIN
-    joined["county_rank"] = joined["county_code"].cat.codes
+    joined = joined[["month", "rollup_code", *VISIT_COUNTS[:3]]].assign(county_rank=joined["county_code"].cat.codes)
     summed = _grouped(joined, ["month", "rollup_code"],
                       {**dict.fromkeys(VISIT_COUNTS[:3], "sum"), "county_rank": "min"})
     summed.insert(2, "county_code", counties.to_numpy()[summed.pop("county_rank").to_numpy()])
     return _with_quarter(summed.rename(columns={"rollup_code": "station_code"}))
 
 
-def visits_township_rows(conn: sa.Connection, visits: pd.DataFrame) -> pd.DataFrame:
-    """visits_township_monthly computed from visit rows."""
-    joined = _visits_with_stations(conn, visits)
+def visits_township_rows(joined: pd.DataFrame) -> pd.DataFrame:
+    """visits_township_monthly computed from visit rows beside their stations."""
     return _grouped(joined, ["month", "township_code"], {"home_visit_count": "sum"})
 
 
@@ -142,7 +141,8 @@ SELECT v.month, {QUARTER_OF_MONTH}, s.county_code, v.group_code,
 FROM visits_monthly v
 JOIN stations s ON s.station_code = v.station_code
 {{where}}
-GROUP BY v.month, s.county_code, v.group_code""", "v.month", frozenset({"visits_monthly"}), visits_county_rows),
+GROUP BY v.month, s.county_code, v.group_code""", "v.month", frozenset({"visits_monthly"}),
+            visits_with_stations, visits_county_rows),
     Summary("visits_station_monthly", frozenset({"visits_monthly", "stations"}), f"""
 SELECT v.month, {QUARTER_OF_MONTH}, COALESCE(s.parent_station_code, s.station_code), MIN(s.county_code),
   SUM(v.home_visit_count), SUM(v.case_count), SUM(v.people_served_count)
@@ -150,13 +150,14 @@ FROM visits_monthly v
 JOIN stations s ON s.station_code = v.station_code
 {{where}}
 GROUP BY v.month, COALESCE(s.parent_station_code, s.station_code)""", "v.month", frozenset({"visits_monthly"}),
-            visits_station_rows),
+            visits_with_stations, visits_station_rows),
     Summary("visits_township_monthly", frozenset({"visits_monthly", "stations"}), """
 SELECT v.month, s.township_code, SUM(v.home_visit_count)
 FROM visits_monthly v
 JOIN stations s ON s.station_code = v.station_code
 {where}
-GROUP BY v.month, s.township_code""", "v.month", frozenset({"visits_monthly"}), visits_township_rows),
+GROUP BY v.month, s.township_code""", "v.month", frozenset({"visits_monthly"}),
+            visits_with_stations, visits_township_rows),
     Summary("recipients_county_quarterly", frozenset({"service_recipients_quarterly", "stations"}), """
 SELECT q.quarter, s.county_code, q.group_code, SUM(q.registered_count), SUM(q.visited_count)
 FROM service_recipients_quarterly q
@@ -226,7 +227,7 @@ def refresh(conn: sa.Connection, changed_tables: set[str] | None = None,
     list is empty). `rows`: for a changed month-keyed table, a frame of every row it holds in `months`
     (in all months when `months` is None), e.g. a bulk load into an empty table; the summaries that have
     an in-memory form are computed from it instead of read back."""
-    rebuilt = []
+    rebuilt, prepared = [], {}
     for summary in SUMMARIES:
         changed = summary.sources & set(changed_tables) if changed_tables is not None else summary.sources
         if not changed:
@@ -237,7 +238,12 @@ def refresh(conn: sa.Connection, changed_tables: set[str] | None = None,
         source = next(iter(summary.month_sources), None)
         held = rows.get(source) if rows and len(summary.month_sources) == 1 and (by_month or months is None) \
             else None  # rows of some months cannot give a summary rebuilt whole
-        summary.rebuild(conn, sorted(set(months)) if by_month else None, held)
+        computed = None
+        if held is not None and summary.from_rows is not None:
+            if (summary.prepare, source) not in prepared:
+                prepared[summary.prepare, source] = summary.prepare(conn, held)
+            computed = summary.from_rows(prepared[summary.prepare, source])
+        summary.rebuild(conn, sorted(set(months)) if by_month else None, computed)
         rebuilt.append(summary.table)
     return rebuilt
 
