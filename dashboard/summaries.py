@@ -29,9 +29,9 @@ class Summary:
     month_of_source: str | None = None  # e.g. "v.month": the summary can be rebuilt month by month
     month_sources: frozenset[str] = frozenset()  # the sources keyed by that month
     # Its in-memory form, from a frame of every row its month-keyed source holds in the months rebuilt:
-    # prepare(conn, rows) joins what else it needs from the database (shared by the summaries with the
-    # same prepare), from_rows(prepared) gives the summary's rows.
-    prepare: Callable[[sa.Connection, pd.DataFrame], pd.DataFrame] | None = None
+    # prepare(conn) reads what else it needs from the database and returns a function that joins it to
+    # those rows (shared by the summaries with the same prepare); from_rows(joined) gives its rows.
+    prepare: Callable[[sa.Connection], Callable[[pd.DataFrame], pd.DataFrame]] | None = None
     from_rows: Callable[[pd.DataFrame], pd.DataFrame] | None = None
 
     def rebuild(self, conn: sa.Connection, months: list[str] | None = None,
@@ -74,14 +74,19 @@ def _categorical(values: pd.Series) -> pd.Categorical:
     return values.array if isinstance(values.dtype, pd.CategoricalDtype) else pd.Categorical(values)
 
 
-def visits_with_stations(conn: sa.Connection, visits: pd.DataFrame) -> pd.DataFrame:
-    """Visit rows beside their station's county, township and township station, as the summaries' JOIN
-    gives them (a row of an unknown station left out); text columns categorical, categories sorted."""
+def visits_with_stations(conn: sa.Connection) -> Callable[[pd.DataFrame], pd.DataFrame]:
+    """A function giving visit rows beside their station's county, township and township station."""
     table = schema.stations
     stations = pd.DataFrame(conn.execute(sa.select(
         table.c.station_code, table.c.county_code, table.c.township_code,
         sa.func.coalesce(table.c.parent_station_code, table.c.station_code))).fetchall(),
         columns=["station_code", "county_code", "township_code", "rollup_code"]).set_index("station_code")
+    return lambda visits: _join_stations(visits, stations)
+
+
+def _join_stations(visits: pd.DataFrame, stations: pd.DataFrame) -> pd.DataFrame:
+    """Visit rows beside their station's columns, as the summaries' JOIN gives them (a row of an unknown
+    station left out); text columns categorical, categories sorted."""
     station = _categorical(visits["station_code"])
     found = stations.reindex(pd.Index(station.categories.astype(str)))
     codes = station.codes
@@ -219,15 +224,10 @@ GROUP BY {_FLOW_YEAR}, o.county_code, f.programme_code, COALESCE(f.county_code, 
 ]
 
 
-def refresh(conn: sa.Connection, changed_tables: set[str] | None = None,
-            months: list[str] | None = None, rows: Mapping[str, pd.DataFrame] | None = None) -> list[str]:
-    """Rebuild the summaries computed from any of `changed_tables` (all when None); returns their names.
-    `months`: the changed tables changed only in these months ('YYYY-MM'), so a summary kept by month
-    whose changed sources are all month-keyed is rebuilt for those months alone (not at all when the
-    list is empty). `rows`: for a changed month-keyed table, a frame of every row it holds in `months`
-    (in all months when `months` is None), e.g. a bulk load into an empty table; the summaries that have
-    an in-memory form are computed from it instead of read back."""
-    rebuilt, prepared = [], {}
+def _plan(changed_tables: set[str] | None, months: list[str] | None) -> list[tuple[Summary, list[str] | None]]:
+    """The summaries a write of `changed_tables` (all when None) in `months` rebuilds, each with the
+    months it rebuilds (None: all of it)."""
+    plan = []
     for summary in SUMMARIES:
         changed = summary.sources & set(changed_tables) if changed_tables is not None else summary.sources
         if not changed:
@@ -235,17 +235,46 @@ def refresh(conn: sa.Connection, changed_tables: set[str] | None = None,
         by_month = months is not None and summary.month_of_source and changed <= summary.month_sources
         if by_month and not months:
             continue  # no row of its sources changed
-        source = next(iter(summary.month_sources), None)
-        held = rows.get(source) if rows and len(summary.month_sources) == 1 and (by_month or months is None) \
-            else None  # rows of some months cannot give a summary rebuilt whole
-        computed = None
-        if held is not None and summary.from_rows is not None:
-            if (summary.prepare, source) not in prepared:
-                prepared[summary.prepare, source] = summary.prepare(conn, held)
-            computed = summary.from_rows(prepared[summary.prepare, source])
-        summary.rebuild(conn, sorted(set(months)) if by_month else None, computed)
+        plan.append((summary, sorted(set(months)) if by_month else None))
+    return plan
+
+
+def refresh(conn: sa.Connection, changed_tables: set[str] | None = None, months: list[str] | None = None,
+            computed: Mapping[str, pd.DataFrame] | None = None) -> list[str]:
+    """Rebuild the summaries computed from any of `changed_tables` (all when None); returns their names.
+    `months`: the changed tables changed only in these months ('YYYY-MM'), so a summary kept by month
+    whose changed sources are all month-keyed is rebuilt for those months alone (not at all when the
+    list is empty). `computed`: summaries' rows already computed by in_memory() for the same tables and
+    months, inserted instead of computed again."""
+    rebuilt = []
+    for summary, chosen in _plan(changed_tables, months):
+        summary.rebuild(conn, chosen, (computed or {}).get(summary.table))
         rebuilt.append(summary.table)
     return rebuilt
+
+
+def in_memory(conn: sa.Connection, changed_tables: set[str] | None, months: list[str] | None,
+              rows: Mapping[str, pd.DataFrame]) -> Callable[[], dict[str, pd.DataFrame]]:
+    """For a write that holds every row a changed month-keyed table now has in `months` (in all months
+    when None; e.g. a bulk load into an empty table): a function computing the rows of the summaries
+    refresh() would rebuild that have an in-memory form, from those rows instead of reading them back.
+    What else they need is read now, so the function does not use the connection and may run while it
+    is busy; pass its result to refresh() with the same tables and months."""
+    chosen = []
+    for summary, rebuilt_months in _plan(changed_tables, months):
+        source = next(iter(summary.month_sources), None)
+        if summary.from_rows is not None and len(summary.month_sources) == 1 and source in rows \
+                and (rebuilt_months is not None or months is None):  # some months cannot give all of it
+            chosen.append((summary, source))
+    joins = {summary.prepare: summary.prepare(conn) for summary, _ in chosen}
+
+    def compute() -> dict[str, pd.DataFrame]:
+        joined = {}
+        for summary, source in chosen:
+            if (summary.prepare, source) not in joined:
+                joined[summary.prepare, source] = joins[summary.prepare](rows[source])
+        return {summary.table: summary.from_rows(joined[summary.prepare, source]) for summary, source in chosen}
+    return compute
 
 
 def fill_missing(conn: sa.Connection) -> list[str]:

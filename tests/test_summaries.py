@@ -147,6 +147,18 @@ def test_a_bulk_import_into_an_empty_table_and_its_reimports_keep_the_visit_summ
     assert_summaries_current(writable_db)
 
 
+def test_a_bulk_import_that_replaces_the_demo_rebuilds_the_whole_visit_summaries(writable_db, monkeypatch):
+    monkeypatch.setenv("IMPORT_BULK_ROWS", "1")
+    with writable_db.connect() as conn:
+        station_codes = sorted(conn.execute(sa.select(schema.stations.c.station_code)).scalars())
+    result = import_file("visits", visits_file(station_codes[::3], ["2024-02"]), "v.csv", engine=writable_db)
+    assert result.outcome == "loaded" and result.demo_rows_replaced
+    assert_summaries_current(writable_db)
+    with writable_db.connect() as conn:
+        months = conn.execute(sa.text("SELECT DISTINCT month FROM visits_station_monthly")).scalars().all()
+    assert months == ["2024-02"]
+
+
 def test_a_failed_import_leaves_the_summaries_as_they_were(writable_db):
     bad = corpus._set("visits", "探访人次", "-1")
     assert import_file("visits", bad, "bad.csv", engine=writable_db).outcome == "rejected"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -28,7 +29,7 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from dashboard import bulk, schema, settings
+from dashboard import bulk, schema, settings, summaries
 from dashboard.importing import reading, validation
 from dashboard.importing.actor import current_actor
 from dashboard.importing.templates import INT, TEMPLATES, YEAR, Template
@@ -133,12 +134,12 @@ def import_file(dataset: str, content: bytes, file_name: str, *, dry_run: bool =
     step(0.5, "progress.comparing")
     try:
         with engine.begin() as conn:
-            months, held = _load(conn, template, typed, result, step)
+            months, computed = _load(conn, template, typed, result, step)
             if dry_run:
                 raise _Rollback
             result.outcome = "loaded"
             _audit_row(conn, result, actor)
-            finish_write(conn, template.tables, None if result.demo_rows_replaced else months, held)
+            finish_write(conn, template.tables, months, computed)
     except _Rollback:
         result.outcome = "dry_run"
         _audit(engine, result, actor)
@@ -160,9 +161,9 @@ def _months_of(frame: pd.DataFrame) -> list[str] | None:
 
 def _load(conn: sa.Connection, template: Template, typed: pd.DataFrame, result: ImportResult,
           step: Progress) -> tuple[list[str] | None, dict[str, pd.DataFrame]]:
-    """Write the file's rows. Returns the months in which a row was new or changed (None when the
-    dataset is not kept by month), so the summaries of the other months are left as they are, and the
-    rows of a table that was empty before (then they are all it holds), to compute its summaries from."""
+    """Write the file's rows. Returns the months whose summaries must be rebuilt: those in which a row
+    was new or changed (None: all, when the dataset is not kept by month or demo rows were removed),
+    and the summaries' rows when they were computed in memory (see _copy_into_empty)."""
     dataset = template.dataset
     is_demo = conn.execute(sa.select(schema.datasets.c.is_demo)
                            .where(schema.datasets.c.dataset_name == dataset)).scalar()
@@ -176,7 +177,12 @@ def _load(conn: sa.Connection, template: Template, typed: pd.DataFrame, result: 
         counts = _upsert_rows(conn, schema.charity_flows, frames["charity_flows"], key, id_column="flow_id")
     elif conn.dialect.name == "postgresql" and len(typed) >= settings.get_int("IMPORT_BULK_ROWS") \
             and dataset not in ("renovations", "stations"):
-        counts = _copy_upsert(conn, schema.metadata.tables[primary], frames[primary], key)
+        table = schema.metadata.tables[primary]
+        if summaries.is_empty(conn, table.name):
+            months = None if result.demo_rows_replaced else _months_of(frames[primary])
+            counts = _copy_into_empty(conn, table, frames[primary], key, template.tables, months)
+        else:
+            counts = _copy_upsert(conn, table, frames[primary], key)
     else:
         extra = {"_items": frames["_items_key"]} if dataset == "renovations" else None
         counts = _upsert_rows(conn, schema.metadata.tables[primary], frames[primary], key, extra=extra)
@@ -190,8 +196,7 @@ def _load(conn: sa.Connection, template: Template, typed: pd.DataFrame, result: 
     if row_count is None:
         row_count = conn.execute(sa.select(sa.func.count()).select_from(schema.metadata.tables[primary])).scalar()
     mark_dataset(conn, dataset, is_demo=False, row_count=int(row_count))
-    stored = _as_stored(frames[primary], schema.metadata.tables[primary]) if counts.get("was_empty") else None
-    return counts["written_months"], ({} if stored is None else {primary: stored})
+    return (None if result.demo_rows_replaced else counts["written_months"]), counts.get("computed", {})
 
 
 def _as_stored(frame: pd.DataFrame, table: sa.Table) -> pd.DataFrame | None:
@@ -367,16 +372,11 @@ def _assign_villages(conn: sa.Connection, assignments: pd.DataFrame) -> None:
 
 
 def _copy_upsert(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame, key: list[str]) -> dict:
-    """PostgreSQL bulk path: COPY into the table when it is empty, else into a staging table, then
-    write only the rows that are new or differ (INSERT ... ON CONFLICT DO UPDATE); unchanged rows are
-    neither rewritten nor locked."""
+    """PostgreSQL bulk path into a table that holds rows: COPY into a staging table, then write only the
+    rows that are new or differ (INSERT ... ON CONFLICT DO UPDATE); unchanged rows are neither rewritten
+    nor locked."""
     columns = list(frame.columns)
     column_list = ", ".join(columns)
-    empty = conn.execute(sa.select(sa.literal(1)).select_from(table).limit(1)).scalar() is None
-    if empty:
-        _copy_into_empty(conn, table, in_key_order(frame, key))
-        return {"new": len(frame), "changed": 0, "unchanged": 0, "written_keys": [], "row_count": len(frame),
-                "written_months": _months_of(frame), "was_empty": True}
     conn.exec_driver_sql("SET LOCAL work_mem = '256MB'")  # one in-memory hash join of file and table
     conn.exec_driver_sql(f"CREATE TEMP TABLE import_stage ON COMMIT DROP AS "
                          f"SELECT {column_list} FROM {table.name} WITH NO DATA")
@@ -428,11 +428,15 @@ def in_key_order(frame: pd.DataFrame, key: list[str]) -> pd.DataFrame:
     return frame.take(np.argsort(composite, kind="stable"))
 
 
-def _copy_into_empty(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame) -> None:
-    """First load of an empty table, as PostgreSQL's manual advises for bulk loading: drop its keys and
-    indexes, COPY, then rebuild them (a sort per index and one join per foreign key instead of a
-    million single-row updates). All inside the file's transaction: a failure restores them, and
-    readers wait on the table's lock for the few seconds it takes rather than see it half-loaded."""
+def _copy_into_empty(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame, key: list[str],
+                     changed_tables: tuple[str, ...], months: list[str] | None) -> dict:
+    """PostgreSQL bulk path into an empty table, as PostgreSQL's manual advises for bulk loading: drop
+    its keys and indexes, COPY the rows in key order, then rebuild them (a sort per index and one join
+    per foreign key instead of a million single-row updates). All inside the file's transaction: a
+    failure restores them, and readers wait on the table's lock for the few seconds it takes rather than
+    see it half-loaded. The rows are then all the table holds, so the summaries computed from it are
+    computed from them in memory (not read back), while PostgreSQL builds the keys; they are returned
+    for finish_write (the months are those the summaries rebuild: None for all)."""
     keys = list(table.foreign_key_constraints)
     indexes = list(table.indexes)
     conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")  # sort each index in memory
@@ -441,12 +445,22 @@ def _copy_into_empty(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame) 
     for index in indexes:
         conn.execute(sa.schema.DropIndex(index))
     conn.execute(sa.schema.DropConstraint(table.primary_key))
-    bulk.copy_frame(conn, table.name, frame)
-    conn.execute(sa.schema.AddConstraint(table.primary_key))
-    for index in indexes:
-        conn.execute(sa.schema.CreateIndex(index))
-    for constraint in keys:
-        conn.execute(sa.schema.AddConstraint(constraint))
+    # What the summaries need besides the rows (the stations) is read under the table's lock: a writer
+    # of stations that commits later rebuilds them after this file's rows are in.
+    stored = _as_stored(frame, table)
+    compute = summaries.in_memory(conn, set(changed_tables), months, {table.name: stored}) \
+        if stored is not None else dict
+    bulk.copy_frame(conn, table.name, in_key_order(frame, key))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        computing = pool.submit(compute)  # pandas, on the other core, while PostgreSQL sorts and joins
+        conn.execute(sa.schema.AddConstraint(table.primary_key))
+        for index in indexes:
+            conn.execute(sa.schema.CreateIndex(index))
+        for constraint in keys:
+            conn.execute(sa.schema.AddConstraint(constraint))
+        computed = computing.result()
+    return {"new": len(frame), "changed": 0, "unchanged": 0, "written_keys": [], "row_count": len(frame),
+            "written_months": _months_of(frame), "computed": computed}
 
 
 def _audit_row(conn: sa.Connection, result: ImportResult, actor: str | None) -> None:
