@@ -3,15 +3,22 @@
 The pages' queries read these (a few thousand rows per city, some tens of thousands per province)
 instead of the detail tables (millions of rows at province scale). Each summary names the tables it is
 computed from; a write rebuilds the summaries of the tables it changed, so a summary always equals its
-definition when the transaction commits. The SQL is portable (SQLite and PostgreSQL).
+definition when the transaction commits. The SQL is portable (SQLite and PostgreSQL) and is the
+definition. The visit summaries also have an in-memory form, used when the writer holds every visit row
+of the months it rebuilds (a bulk import into an empty table): a GROUP BY over a million rows it has
+just written costs seconds, the same sums over its own frame a fraction of one. tests/test_summaries.py
+compares both with the SQL.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+import numpy as np
+import pandas as pd
 import sqlalchemy as sa
 
-from dashboard import codes, schema
+from dashboard import bulk, codes, schema
 
 
 @dataclass(frozen=True)
@@ -21,20 +28,34 @@ class Summary:
     select_sql: str  # its columns in the order of the table's columns; {where} marks where a filter goes
     month_of_source: str | None = None  # e.g. "v.month": the summary can be rebuilt month by month
     month_sources: frozenset[str] = frozenset()  # the sources keyed by that month
+    # Its in-memory form, from a frame of every row its month-keyed source holds in the months rebuilt:
+    # prepare(conn) reads what else it needs from the database and returns a function that joins it to
+    # those rows (shared by the summaries with the same prepare); from_rows(joined) gives its rows.
+    prepare: Callable[[sa.Connection], Callable[[pd.DataFrame], pd.DataFrame]] | None = None
+    from_rows: Callable[[pd.DataFrame], pd.DataFrame] | None = None
 
-    def rebuild(self, conn: sa.Connection, months: list[str] | None = None) -> None:
-        """Recompute the summary, or only its rows of the given months."""
-        columns = ", ".join(c.name for c in schema.metadata.tables[self.table].columns)
-        if months is None or self.month_of_source is None:
-            conn.execute(sa.text(f"DELETE FROM {self.table}"))
-            conn.execute(sa.text(f"INSERT INTO {self.table} ({columns}) {self.select_sql.format(where='')}"))
-            return
+    def rebuild(self, conn: sa.Connection, months: list[str] | None = None,
+                computed: pd.DataFrame | None = None) -> None:
+        """Recompute the summary, or only its rows of the given months (all of it when it is not kept
+        by month). `computed`: its rows for those months when they were computed in memory."""
+        table = schema.metadata.tables[self.table]
+        columns = ", ".join(c.name for c in table.columns)
+        if months is not None and self.month_of_source is None:
+            months, computed = None, None  # rows of some months cannot give the whole summary
         chosen = sa.bindparam("months", expanding=True)
-        conn.execute(sa.text(f"DELETE FROM {self.table} WHERE month IN :months").bindparams(chosen),
-                     {"months": months})
-        select = self.select_sql.format(where=f"WHERE {self.month_of_source} IN :months")
-        conn.execute(sa.text(f"INSERT INTO {self.table} ({columns}) {select}").bindparams(chosen),
-                     {"months": months})
+        if months is None:
+            conn.execute(sa.text(f"DELETE FROM {self.table}"))
+        else:
+            conn.execute(sa.text(f"DELETE FROM {self.table} WHERE month IN :months").bindparams(chosen),
+                         {"months": months})
+        if computed is not None:
+            bulk.insert(conn, table, computed)
+        elif months is None:
+            conn.execute(sa.text(f"INSERT INTO {self.table} ({columns}) {self.select_sql.format(where='')}"))
+        else:
+            select = self.select_sql.format(where=f"WHERE {self.month_of_source} IN :months")
+            conn.execute(sa.text(f"INSERT INTO {self.table} ({columns}) {select}").bindparams(chosen),
+                         {"months": months})
 
 
 QUARTER_OF_MONTH = ("SUBSTR(v.month, 1, 4) || '-Q' || "
@@ -47,6 +68,79 @@ _RENOVATION_YEAR = YEAR_OF.format(column="r.completed_on")
 _GROUP_SUMS = ",\n  ".join(f"SUM(CASE WHEN g.group_code = '{code}' THEN g.person_count ELSE 0 END)"
                            for code in codes.codes("group"))
 
+# ---- The visit summaries in memory: the same sums as their SQL, over the writer's own frame ----------
+VISIT_COUNTS = ["home_visit_count", "case_count", "people_served_count", "six_society_visit_count",
+                "six_society_case_count", "six_society_people_served_count"]
+
+
+def _categorical(values: pd.Series) -> pd.Categorical:
+    return values.array if isinstance(values.dtype, pd.CategoricalDtype) else pd.Categorical(values)
+
+
+def visits_with_stations(conn: sa.Connection) -> Callable[[pd.DataFrame], pd.DataFrame]:
+    """A function giving visit rows beside their station's county, township and township station."""
+    table = schema.stations
+    stations = pd.DataFrame(conn.execute(sa.select(
+        table.c.station_code, table.c.county_code, table.c.township_code,
+        sa.func.coalesce(table.c.parent_station_code, table.c.station_code))).fetchall(),
+        columns=["station_code", "county_code", "township_code", "rollup_code"]).set_index("station_code")
+    return lambda visits: _join_stations(visits, stations)
+
+
+def _join_stations(visits: pd.DataFrame, stations: pd.DataFrame) -> pd.DataFrame:
+    """Visit rows beside their station's columns, as the summaries' JOIN gives them (a row of an unknown
+    station left out); text columns categorical, categories sorted."""
+    station = _categorical(visits["station_code"])
+    found = stations.reindex(pd.Index(station.categories.astype(str)))
+    codes = station.codes
+    known = codes >= 0
+    known[known] = found["county_code"].notna().to_numpy()[codes[known]]
+    joined = pd.DataFrame({"month": _categorical(visits["month"])[known],
+                           "group_code": _categorical(visits["group_code"])[known]})
+    for name in ("county_code", "township_code", "rollup_code"):
+        value_codes, values = pd.factorize(found[name].to_numpy(), sort=True)
+        joined[name] = pd.Categorical.from_codes(value_codes[codes[known]], categories=values)
+    for name in VISIT_COUNTS:  # NOT NULL columns: plain integers
+        joined[name] = visits[name].to_numpy(dtype="int64")[known]
+    return joined
+
+
+def _with_quarter(summed: pd.DataFrame) -> pd.DataFrame:
+    """The month's 'YYYY-Qn' after the month, as QUARTER_OF_MONTH gives it."""
+    months = _categorical(summed["month"])
+    quarters = np.asarray([f"{m[:4]}-Q{(int(m[5:7]) + 2) // 3}" for m in months.categories.astype(str)],
+                          dtype=object)
+    summed.insert(1, "quarter", quarters[months.codes])
+    return summed
+
+
+def _grouped(joined: pd.DataFrame, keys: list[str], aggregates: dict[str, str]) -> pd.DataFrame:
+    summed = joined.groupby(keys, observed=True, sort=False).agg(aggregates).reset_index()
+    return summed.astype({c: "int64" for c, how in aggregates.items() if how == "sum"})
+
+
+def visits_county_rows(joined: pd.DataFrame) -> pd.DataFrame:
+    """visits_county_monthly computed from visit rows beside their stations."""
+    summed = _grouped(joined, ["month", "county_code", "group_code"], dict.fromkeys(VISIT_COUNTS, "sum"))
+    return _with_quarter(summed)
+
+
+def visits_station_rows(joined: pd.DataFrame) -> pd.DataFrame:
+    """visits_station_monthly computed from visit rows beside their stations (MIN of the county codes
+    in code-point order, the order of PostgreSQL's C collations and of SQLite)."""
+    counties = joined["county_code"].cat.categories  # sorted: the least category code is the MIN
+    joined = joined[["month", "rollup_code", *VISIT_COUNTS[:3]]].assign(county_rank=joined["county_code"].cat.codes)
+    summed = _grouped(joined, ["month", "rollup_code"],
+                      {**dict.fromkeys(VISIT_COUNTS[:3], "sum"), "county_rank": "min"})
+    summed.insert(2, "county_code", counties.to_numpy()[summed.pop("county_rank").to_numpy()])
+    return _with_quarter(summed.rename(columns={"rollup_code": "station_code"}))
+
+
+def visits_township_rows(joined: pd.DataFrame) -> pd.DataFrame:
+    """visits_township_monthly computed from visit rows beside their stations."""
+    return _grouped(joined, ["month", "township_code"], {"home_visit_count": "sum"})
+
+
 SUMMARIES = [
     Summary("visits_county_monthly", frozenset({"visits_monthly", "stations"}), f"""
 SELECT v.month, {QUARTER_OF_MONTH}, s.county_code, v.group_code,
@@ -55,15 +149,18 @@ SELECT v.month, {QUARTER_OF_MONTH}, s.county_code, v.group_code,
 FROM visits_monthly v
 JOIN stations s ON s.station_code = v.station_code
 {{where}}
-GROUP BY v.month, s.county_code, v.group_code""", "v.month", frozenset({"visits_monthly"})),
+GROUP BY v.month, s.county_code, v.group_code""", "v.month", frozenset({"visits_monthly"}),
+            visits_with_stations, visits_county_rows),
     Summary("visits_station_monthly", frozenset({"visits_monthly", "stations"}), f"""
 SELECT v.month, {QUARTER_OF_MONTH}, COALESCE(s.parent_station_code, s.station_code), MIN(s.county_code),
   SUM(v.home_visit_count), SUM(v.case_count), SUM(v.people_served_count)
 FROM visits_monthly v
 JOIN stations s ON s.station_code = v.station_code
 {{where}}
-GROUP BY v.month, COALESCE(s.parent_station_code, s.station_code)""", "v.month", frozenset({"visits_monthly"})),
-    # Read from visits_station_monthly, which comes before it in this list and so is rebuilt first.
+GROUP BY v.month, COALESCE(s.parent_station_code, s.station_code)""", "v.month", frozenset({"visits_monthly"}),
+            visits_with_stations, visits_station_rows),
+    # Read from visits_station_monthly, which comes before it in this list and so is rebuilt first;
+    # kept by quarter, so rebuilt whole when visits change (and not at all when no visit row changed).
     Summary("workload_station_quarterly", frozenset({"visits_monthly", "stations"}), """
 SELECT v.quarter, v.station_code, MIN(v.county_code), COUNT(*), SUM(v.home_visit_count),
   MAX(w.social_worker_count),
@@ -76,13 +173,14 @@ JOIN (
   FROM stations p
   GROUP BY COALESCE(p.parent_station_code, p.station_code)
 ) w ON w.station_code = v.station_code
-GROUP BY v.quarter, v.station_code"""),
+GROUP BY v.quarter, v.station_code""", month_sources=frozenset({"visits_monthly"})),
     Summary("visits_township_monthly", frozenset({"visits_monthly", "stations"}), """
 SELECT v.month, s.township_code, SUM(v.home_visit_count)
 FROM visits_monthly v
 JOIN stations s ON s.station_code = v.station_code
 {where}
-GROUP BY v.month, s.township_code""", "v.month", frozenset({"visits_monthly"})),
+GROUP BY v.month, s.township_code""", "v.month", frozenset({"visits_monthly"}),
+            visits_with_stations, visits_township_rows),
     Summary("recipients_county_quarterly", frozenset({"service_recipients_quarterly", "stations"}), """
 SELECT q.quarter, s.county_code, q.group_code, SUM(q.registered_count), SUM(q.visited_count)
 FROM service_recipients_quarterly q
@@ -149,20 +247,57 @@ GROUP BY {_FLOW_YEAR}, o.county_code, f.programme_code, COALESCE(f.county_code, 
 ]
 
 
-def refresh(conn: sa.Connection, changed_tables: set[str] | None = None,
-            months: list[str] | None = None) -> list[str]:
-    """Rebuild the summaries computed from any of `changed_tables` (all when None); returns their names.
-    `months`: the changed tables changed only in these months ('YYYY-MM'), so a summary kept by month
-    whose changed sources are all month-keyed is rebuilt for those months alone."""
-    rebuilt = []
+def _plan(changed_tables: set[str] | None, months: list[str] | None) -> list[tuple[Summary, list[str] | None]]:
+    """The summaries a write of `changed_tables` (all when None) in `months` rebuilds, each with the
+    months it rebuilds (None: all of it)."""
+    plan = []
     for summary in SUMMARIES:
         changed = summary.sources & set(changed_tables) if changed_tables is not None else summary.sources
         if not changed:
             continue
+        if months is not None and not months and changed <= summary.month_sources:
+            continue  # no row of its sources changed
         by_month = months is not None and summary.month_of_source and changed <= summary.month_sources
-        summary.rebuild(conn, sorted(set(months)) if by_month else None)
+        plan.append((summary, sorted(set(months)) if by_month else None))
+    return plan
+
+
+def refresh(conn: sa.Connection, changed_tables: set[str] | None = None, months: list[str] | None = None,
+            computed: Mapping[str, pd.DataFrame] | None = None) -> list[str]:
+    """Rebuild the summaries computed from any of `changed_tables` (all when None); returns their names.
+    `months`: the changed tables changed only in these months ('YYYY-MM'), so a summary kept by month
+    whose changed sources are all month-keyed is rebuilt for those months alone (not at all when the
+    list is empty). `computed`: summaries' rows already computed by in_memory() for the same tables and
+    months, inserted instead of computed again."""
+    rebuilt = []
+    for summary, chosen in _plan(changed_tables, months):
+        summary.rebuild(conn, chosen, (computed or {}).get(summary.table))
         rebuilt.append(summary.table)
     return rebuilt
+
+
+def in_memory(conn: sa.Connection, changed_tables: set[str] | None, months: list[str] | None,
+              rows: Mapping[str, pd.DataFrame]) -> Callable[[], dict[str, pd.DataFrame]]:
+    """For a write that holds every row a changed month-keyed table now has in `months` (in all months
+    when None; e.g. a bulk load into an empty table): a function computing the rows of the summaries
+    refresh() would rebuild that have an in-memory form, from those rows instead of reading them back.
+    What else they need is read now, so the function does not use the connection and may run while it
+    is busy; pass its result to refresh() with the same tables and months."""
+    chosen = []
+    for summary, rebuilt_months in _plan(changed_tables, months):
+        source = next(iter(summary.month_sources), None)
+        if summary.from_rows is not None and len(summary.month_sources) == 1 and source in rows \
+                and (rebuilt_months is not None or months is None):  # some months cannot give all of it
+            chosen.append((summary, source))
+    joins = {summary.prepare: summary.prepare(conn) for summary, _ in chosen}
+
+    def compute() -> dict[str, pd.DataFrame]:
+        joined = {}
+        for summary, source in chosen:
+            if (summary.prepare, source) not in joined:
+                joined[summary.prepare, source] = joins[summary.prepare](rows[source])
+        return {summary.table: summary.from_rows(joined[summary.prepare, source]) for summary, source in chosen}
+    return compute
 
 
 def fill_missing(conn: sa.Connection) -> list[str]:

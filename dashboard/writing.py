@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 import sqlalchemy as sa
@@ -36,10 +36,10 @@ def mark_dataset(conn: sa.Connection, name: str, is_demo: bool, row_count: int) 
 
 
 def finish_write(conn: sa.Connection, changed_tables: Iterable[str] | None = None,
-                 months: Iterable[str] | None = None) -> None:
+                 months: Iterable[str] | None = None, computed: Mapping[str, pd.DataFrame] | None = None) -> None:
     """Close a write: rebuild the summaries of the tables it changed (all when not said; only the given
-    months when the tables changed in those months alone), then advance the data version so every cache
-    sees the new data."""
+    months when the tables changed in those months alone; those in `computed` from the rows
+    summaries.in_memory gave), then advance the data version so every cache sees the new data."""
     summaries.refresh(conn, None if changed_tables is None else set(changed_tables),
-                      None if months is None else list(months))
+                      None if months is None else list(months), computed)
     db.bump_data_version(conn)

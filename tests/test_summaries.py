@@ -1,14 +1,16 @@
 """Summary tables equal their definitions after every kind of write, and the queries that read them give
 what the detail rows give, on SQLite and PostgreSQL."""
+import random
 from datetime import date
 
 import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from dashboard import db, migrate, schema, summaries
+from dashboard import codes, db, migrate, schema, summaries
 from dashboard.demo import load_demo
 from dashboard.importing import import_file
+from dashboard.writing import finish_write, mark_dataset
 from queries import charity, renovations
 from queries._periods import whole_years
 from queries._run import FAR_FUTURE, fetch
@@ -108,6 +110,53 @@ def test_rebuilding_some_months_touches_only_those_months(writable_db):
     with writable_db.begin() as conn:
         summaries.refresh(conn, {"visits_monthly"}, ["2022-01"])
     assert_summaries_current(writable_db)
+
+
+def visits_file(station_codes: list[str], months: list[str], bump: int = 0) -> bytes:
+    """Visit rows of every station, group and month, counts from a seeded generator."""
+    rng = random.Random(42)
+    rows = [{"统计月份": month, "站点编码": code, "服务对象类别": group.zh, "探访人次": str(rng.randrange(200) + bump),
+             "个案数": str(rng.randrange(6)), "服务人次": str(rng.randrange(300))}
+            for month in months for code in station_codes for group in codes.POPULATION_GROUPS]
+    return corpus.csv_bytes(corpus.frame("x", rows))
+
+
+def test_a_bulk_import_into_an_empty_table_and_its_reimports_keep_the_visit_summaries_current(
+        writable_db, monkeypatch):
+    """On PostgreSQL the first file goes by COPY into the empty table and its summaries are computed from
+    the file's rows in memory; the next ones go through staging and rebuild only the months that
+    changed (none when every row is unchanged). Stations and village points alike (points roll up)."""
+    monkeypatch.setenv("IMPORT_BULK_ROWS", "1")
+    with writable_db.begin() as conn:
+        conn.execute(sa.delete(schema.visits_monthly))
+        mark_dataset(conn, "visits", is_demo=False, row_count=0)
+        finish_write(conn, ["visits_monthly"])
+        station_codes = sorted(conn.execute(sa.select(schema.stations.c.station_code)).scalars())
+        assert conn.execute(sa.select(sa.func.count()).where(schema.stations.c.parent_station_code.isnot(None))
+                            ).scalar() > 0
+    months = ["2023-11", "2023-12", "2024-01"]
+    first = import_file("visits", visits_file(station_codes, months), "v1.csv", engine=writable_db)
+    assert (first.outcome, first.new, first.demo_rows_replaced) == ("loaded", len(station_codes) * 11 * 3, 0)
+    assert_summaries_current(writable_db)
+    again = import_file("visits", visits_file(station_codes, months), "v1.csv", engine=writable_db)
+    assert (again.outcome, again.new, again.changed) == ("loaded", 0, 0)
+    assert_summaries_current(writable_db)
+    later = import_file("visits", visits_file(station_codes[:40], ["2024-01", "2024-02"], bump=1), "v2.csv",
+                        engine=writable_db)
+    assert (later.outcome, later.new, later.changed) == ("loaded", 40 * 11, 40 * 11)
+    assert_summaries_current(writable_db)
+
+
+def test_a_bulk_import_that_replaces_the_demo_rebuilds_the_whole_visit_summaries(writable_db, monkeypatch):
+    monkeypatch.setenv("IMPORT_BULK_ROWS", "1")
+    with writable_db.connect() as conn:
+        station_codes = sorted(conn.execute(sa.select(schema.stations.c.station_code)).scalars())
+    result = import_file("visits", visits_file(station_codes[::3], ["2024-02"]), "v.csv", engine=writable_db)
+    assert result.outcome == "loaded" and result.demo_rows_replaced
+    assert_summaries_current(writable_db)
+    with writable_db.connect() as conn:
+        months = conn.execute(sa.text("SELECT DISTINCT month FROM visits_station_monthly")).scalars().all()
+    assert months == ["2024-02"]
 
 
 def test_a_failed_import_leaves_the_summaries_as_they_were(writable_db):

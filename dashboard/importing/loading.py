@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import hashlib
-import io
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from dashboard import schema, settings
+from dashboard import bulk, schema, settings, summaries
 from dashboard.importing import reading, validation
 from dashboard.importing.actor import current_actor
 from dashboard.importing.templates import INT, TEMPLATES, YEAR, Template
@@ -71,7 +71,6 @@ DEMO_DEPENDANTS = {"stations": {"visits": ["station_resources_monthly", "visits_
                                 "service_recipients": ["service_recipients_quarterly"]}}
 
 Progress = Callable[[float, str], None]
-COPY_SLICE_ROWS = 100_000
 
 
 @dataclass
@@ -135,12 +134,12 @@ def import_file(dataset: str, content: bytes, file_name: str, *, dry_run: bool =
     step(0.5, "progress.comparing")
     try:
         with engine.begin() as conn:
-            _load(conn, template, typed, result, step)
+            months, computed = _load(conn, template, typed, result, step)
             if dry_run:
                 raise _Rollback
             result.outcome = "loaded"
             _audit_row(conn, result, actor)
-            finish_write(conn, template.tables, _months_written(typed, result))
+            finish_write(conn, template.tables, months, computed)
     except _Rollback:
         result.outcome = "dry_run"
         _audit(engine, result, actor)
@@ -153,15 +152,18 @@ def import_file(dataset: str, content: bytes, file_name: str, *, dry_run: bool =
     return result
 
 
-def _months_written(typed: pd.DataFrame, result: ImportResult) -> list[str] | None:
-    """The months a monthly file wrote, when it wrote nothing else (no demo rows were removed)."""
-    if "month" not in typed.columns or result.demo_rows_replaced:
+def _months_of(frame: pd.DataFrame) -> list[str] | None:
+    """The months of a monthly table's rows (None for a table not keyed by month)."""
+    if "month" not in frame.columns:
         return None
-    return sorted({str(month) for month in typed["month"].dropna().unique()})
+    return sorted({str(month) for month in frame["month"].dropna().unique()})
 
 
 def _load(conn: sa.Connection, template: Template, typed: pd.DataFrame, result: ImportResult,
-          step: Progress) -> None:
+          step: Progress) -> tuple[list[str] | None, dict[str, pd.DataFrame]]:
+    """Write the file's rows. Returns the months whose summaries must be rebuilt: those in which a row
+    was new or changed (None: all, when the dataset is not kept by month or demo rows were removed),
+    and the summaries' rows when they were computed in memory (see _copy_into_empty)."""
     dataset = template.dataset
     is_demo = conn.execute(sa.select(schema.datasets.c.is_demo)
                            .where(schema.datasets.c.dataset_name == dataset)).scalar()
@@ -175,7 +177,12 @@ def _load(conn: sa.Connection, template: Template, typed: pd.DataFrame, result: 
         counts = _upsert_rows(conn, schema.charity_flows, frames["charity_flows"], key, id_column="flow_id")
     elif conn.dialect.name == "postgresql" and len(typed) >= settings.get_int("IMPORT_BULK_ROWS") \
             and dataset not in ("renovations", "stations"):
-        counts = _copy_upsert(conn, schema.metadata.tables[primary], frames[primary], key)
+        table = schema.metadata.tables[primary]
+        if summaries.is_empty(conn, table.name):
+            months = None if result.demo_rows_replaced else _months_of(frames[primary])
+            counts = _copy_into_empty(conn, table, frames[primary], key, template.tables, months)
+        else:
+            counts = _copy_upsert(conn, table, frames[primary], key)
     else:
         extra = {"_items": frames["_items_key"]} if dataset == "renovations" else None
         counts = _upsert_rows(conn, schema.metadata.tables[primary], frames[primary], key, extra=extra)
@@ -189,6 +196,23 @@ def _load(conn: sa.Connection, template: Template, typed: pd.DataFrame, result: 
     if row_count is None:
         row_count = conn.execute(sa.select(sa.func.count()).select_from(schema.metadata.tables[primary])).scalar()
     mark_dataset(conn, dataset, is_demo=False, row_count=int(row_count))
+    return (None if result.demo_rows_replaced else counts["written_months"]), counts.get("computed", {})
+
+
+def _as_stored(frame: pd.DataFrame, table: sa.Table) -> pd.DataFrame | None:
+    """The frame with the table's columns it lacks, each at the value the table gave it (NULL or a
+    constant default); None when a default is not a constant."""
+    defaults = {}
+    for column in table.columns:
+        if column.name not in frame.columns:
+            default = column.server_default
+            if default is None and column.default is None:
+                defaults[column.name] = None
+            elif default is not None and isinstance(getattr(default, "arg", None), str):
+                defaults[column.name] = column.type.python_type(default.arg)
+            else:
+                return None
+    return frame.assign(**defaults)
 
 
 def table_frames(conn: sa.Connection, template: Template, typed: pd.DataFrame,
@@ -311,9 +335,10 @@ def _upsert_rows(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame, key:
         statement = sa.update(table).where(*where).values({c: sa.bindparam("v_" + c)
                                                            for c in columns if c not in key})
         conn.execute(statement, params)
-    written = pd.concat([new_rows, changed_rows])[key[0]].tolist()
+    written = pd.concat([new_rows, changed_rows])
     return {"new": int(is_new.sum()), "changed": int(is_changed.sum()),
-            "unchanged": int(len(frame) - is_new.sum() - is_changed.sum()), "written_keys": written}
+            "unchanged": int(len(frame) - is_new.sum() - is_changed.sum()), "written_keys": written[key[0]].tolist(),
+            "written_months": _months_of(written)}
 
 
 def _plain(frame: pd.DataFrame) -> list[dict]:
@@ -347,19 +372,15 @@ def _assign_villages(conn: sa.Connection, assignments: pd.DataFrame) -> None:
 
 
 def _copy_upsert(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame, key: list[str]) -> dict:
-    """PostgreSQL bulk path: COPY into the table when it is empty, else into a staging table, then
-    write only the rows that are new or differ (INSERT ... ON CONFLICT DO UPDATE); unchanged rows are
-    neither rewritten nor locked."""
+    """PostgreSQL bulk path into a table that holds rows: COPY into a staging table, then write only the
+    rows that are new or differ (INSERT ... ON CONFLICT DO UPDATE); unchanged rows are neither rewritten
+    nor locked."""
     columns = list(frame.columns)
     column_list = ", ".join(columns)
-    empty = conn.execute(sa.select(sa.literal(1)).select_from(table).limit(1)).scalar() is None
-    if empty:
-        _copy_into_empty(conn, table, column_list, in_key_order(frame, key))
-        return {"new": len(frame), "changed": 0, "unchanged": 0, "written_keys": [], "row_count": len(frame)}
     conn.exec_driver_sql("SET LOCAL work_mem = '256MB'")  # one in-memory hash join of file and table
     conn.exec_driver_sql(f"CREATE TEMP TABLE import_stage ON COMMIT DROP AS "
                          f"SELECT {column_list} FROM {table.name} WITH NO DATA")
-    _copy(conn, "import_stage", column_list, frame)
+    bulk.copy_frame(conn, "import_stage", frame)
     join = " AND ".join(f"t.{k} = s.{k}" for k in key)
     values = [c for c in columns if c not in key]
     target_row = ", ".join(f"t.{c}" for c in values)
@@ -371,13 +392,16 @@ def _copy_upsert(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame, key:
         f"ON {join} WHERE t.{key[0]} IS NULL OR ({target_row}) IS DISTINCT FROM ({stage_row})")
     new, changed = conn.exec_driver_sql("SELECT COUNT(*) FILTER (WHERE is_new), COUNT(*) FILTER (WHERE NOT is_new) "
                                         "FROM import_diff").one()
+    months = None
+    if "month" in columns:
+        months = sorted(conn.exec_driver_sql("SELECT DISTINCT month FROM import_diff").scalars())
     if new or changed:
         updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in values)
         conn.exec_driver_sql(
             f"INSERT INTO {table.name} ({column_list}) SELECT {column_list} FROM import_diff "
             f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates}")
     return {"new": int(new), "changed": int(changed), "unchanged": len(frame) - int(new) - int(changed),
-            "written_keys": []}
+            "written_keys": [], "written_months": months}
 
 
 def in_key_order(frame: pd.DataFrame, key: list[str]) -> pd.DataFrame:
@@ -404,11 +428,15 @@ def in_key_order(frame: pd.DataFrame, key: list[str]) -> pd.DataFrame:
     return frame.take(np.argsort(composite, kind="stable"))
 
 
-def _copy_into_empty(conn: sa.Connection, table: sa.Table, column_list: str, frame: pd.DataFrame) -> None:
-    """First load of an empty table, as PostgreSQL's manual advises for bulk loading: drop its keys and
-    indexes, COPY, then rebuild them (a sort per index and one join per foreign key instead of a
-    million single-row updates). All inside the file's transaction: a failure restores them, and
-    readers wait on the table's lock for the few seconds it takes rather than see it half-loaded."""
+def _copy_into_empty(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame, key: list[str],
+                     changed_tables: tuple[str, ...], months: list[str] | None) -> dict:
+    """PostgreSQL bulk path into an empty table, as PostgreSQL's manual advises for bulk loading: drop
+    its keys and indexes, COPY the rows in key order, then rebuild them (a sort per index and one join
+    per foreign key instead of a million single-row updates). All inside the file's transaction: a
+    failure restores them, and readers wait on the table's lock for the few seconds it takes rather than
+    see it half-loaded. The rows are then all the table holds, so the summaries computed from it are
+    computed from them in memory (not read back), while PostgreSQL builds the keys; they are returned
+    for finish_write (the months are those the summaries rebuild: None for all)."""
     keys = list(table.foreign_key_constraints)
     indexes = list(table.indexes)
     conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")  # sort each index in memory
@@ -417,28 +445,22 @@ def _copy_into_empty(conn: sa.Connection, table: sa.Table, column_list: str, fra
     for index in indexes:
         conn.execute(sa.schema.DropIndex(index))
     conn.execute(sa.schema.DropConstraint(table.primary_key))
-    _copy(conn, table.name, column_list, frame)
-    conn.execute(sa.schema.AddConstraint(table.primary_key))
-    for index in indexes:
-        conn.execute(sa.schema.CreateIndex(index))
-    for constraint in keys:
-        conn.execute(sa.schema.AddConstraint(constraint))
-
-
-def _copy(conn: sa.Connection, table_name: str, column_list: str, frame: pd.DataFrame) -> None:
-    """COPY the frame as CSV, in slices: a second thread sends each slice while the next is formatted,
-    so PostgreSQL parses one while Python writes the other."""
-    import pyarrow as pa
-    import pyarrow.csv as pacsv
-    from psycopg.copy import QueuedLibpqWriter
-    options = pacsv.WriteOptions(include_header=False)
-    cursor = conn.connection.driver_connection.cursor()
-    with cursor.copy(f"COPY {table_name} ({column_list}) FROM STDIN WITH (FORMAT csv)",
-                     writer=QueuedLibpqWriter(cursor)) as copy:
-        for batch in pa.Table.from_pandas(frame, preserve_index=False).to_batches(max_chunksize=COPY_SLICE_ROWS):
-            buffer = io.BytesIO()
-            pacsv.write_csv(batch, buffer, write_options=options)
-            copy.write(buffer.getvalue())
+    # What the summaries need besides the rows (the stations) is read under the table's lock: a writer
+    # of stations that commits later rebuilds them after this file's rows are in.
+    stored = _as_stored(frame, table)
+    compute = summaries.in_memory(conn, set(changed_tables), months, {table.name: stored}) \
+        if stored is not None else dict
+    bulk.copy_frame(conn, table.name, in_key_order(frame, key))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        computing = pool.submit(compute)  # pandas, on the other core, while PostgreSQL sorts and joins
+        conn.execute(sa.schema.AddConstraint(table.primary_key))
+        for index in indexes:
+            conn.execute(sa.schema.CreateIndex(index))
+        for constraint in keys:
+            conn.execute(sa.schema.AddConstraint(constraint))
+        computed = computing.result()
+    return {"new": len(frame), "changed": 0, "unchanged": 0, "written_keys": [], "row_count": len(frame),
+            "written_months": _months_of(frame), "computed": computed}
 
 
 def _audit_row(conn: sa.Connection, result: ImportResult, actor: str | None) -> None:
