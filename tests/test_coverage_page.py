@@ -99,3 +99,27 @@ def test_the_map_can_shade_townships_by_warnings_per_1000_monitored(demo_db):
     assert not at.exception, [e.value for e in at.exception]
     legend = " ".join(m.value for m in at.markdown)
     assert "每千名监测对象风险预警数" in legend
+
+
+def layer_named(name: str, script: str) -> bool:
+    """Whether the map's layer control lists a layer whose name starts with `name`."""
+    return json.dumps(name)[:-1] in script or name in script
+
+
+def test_a_view_of_more_villages_than_can_be_read_dot_by_dot_shades_townships_instead(demo_db, monkeypatch):
+    import streamlit as st
+    from dashboard import coverage_map
+    st.cache_data.clear()  # maps drawn by earlier tests under the usual limit
+    monkeypatch.setattr(coverage_map, "MAX_POINTS_DRAWN", 1000)  # the demo: 1,364 villages, 362 points
+    try:
+        at = open_coverage()
+        assert not at.exception, [e.value for e in at.exception]
+        script = map_args(at)["script"]
+        assert layer_named("村（社区）：已覆盖", script) is False and layer_named("乡镇（街道）社工站", script)
+        legend = " ".join(m.value for m in at.markdown)
+        assert "超过1000个，地图上不逐个标出" in legend
+        at = open_coverage({"county": "441322"})  # one county: few enough to draw
+        assert layer_named("村（社区）：已覆盖", map_args(at)["script"])
+        assert "不逐个标出" not in " ".join(m.value for m in at.markdown)
+    finally:
+        st.cache_data.clear()

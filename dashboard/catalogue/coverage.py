@@ -74,6 +74,10 @@ ENTRIES = {
     "coverage.kpi.uncovered_population": ("未覆盖人口", "People not covered"),
     "coverage.kpi.points": ("站点数（站/点）", "Stations / points"),
     "coverage.kpi.of": ("共 {total}", "of {total}"),
+    "coverage.legend.too_many": ("本视图村（社区）或村（社区）社工点超过{count}个，地图上不逐个标出（以乡镇着色表示）；"
+                                 "选择县（区）或乡镇（街道）后逐个显示",
+                                 "More than {count} villages or village points in this view are not drawn one by "
+                                 "one (the township shading shows them); choose a county or township to see each"),
     "coverage.tab.groups": ("各类困难群体", "By group"),
     "coverage.tab.by_county": ("各县（区）", "By county"),
     "coverage.tab.by_township": ("各乡镇（街道）", "By township"),
