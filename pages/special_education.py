@@ -41,7 +41,7 @@ if section == "targets":
         components.chart_with_table(
             charts.rate_against_target(board, title, language), sped.board_table(board, language),
             f"{stage}_enrolment_rate_by_county", as_of, f"{source}；{sped.target_source(stage)}",
-            t(f"sped.rate.{stage}.definition"), stage, table_open=True)
+            t(f"sped.rate.{stage}.definition"), stage)
         st.caption(sped.gap_caption(board, year, county and scope, language))
     method = dict(trend_years=projection.TREND_YEARS, min_points=projection.MIN_TREND_POINTS,
                   margin=formatting.format_pct(projection.AT_RISK_SHORTFALL_PCT_POINTS).rstrip("%"),
