@@ -29,6 +29,15 @@ def metric_row(row, columns: list[str], labels: list[str]) -> None:
                     sped.change_text(row[f"{column}_change"], row[f"{column}_change_pct"], language))
 
 
+def trend_section(frame, columns: list[str], labels: list[str], chart, subject: str, key: str) -> None:
+    """A count over the school years: the chosen year's figures, then the chart (its table under it)."""
+    chosen = sped.row_of(frame, year)
+    if chosen is not None:
+        metric_row(chosen, columns, labels)
+    components.chart_with_table(chart(frame, t(f"sped.title.{key}", scope=scope), language),
+                                sped.trend_table(frame, language), subject, as_of, source, t(f"sped.def.{key}"), key)
+
+
 section = filters.section_filter(["targets", "placements", "senior_high", "resources", "register"], "sped.heading")
 if section == "targets":
     for stage in sped.TARGET_METRICS:
@@ -52,37 +61,19 @@ if section == "targets":
     st.caption(t("sped.privacy_note"))
 
 elif section == "placements":
-    placements = sped.placement_mix(county)
-    chosen = sped.row_of(placements, year)
-    if chosen is not None:
-        metric_row(chosen, ["enrolled_count"] + sped.PLACEMENT_COLUMNS,
-                   [t("metric.compulsory_enrolled_count.label")] + [codes.label("placement", c, language)
-                                                                     for c in codes.codes("placement")])
-    components.chart_with_table(
-        charts.placement_mix(placements, t("sped.title.placements", scope=scope), language),
-        sped.trend_table(placements, language), "compulsory_placements_by_school_year", as_of, source,
-        t("sped.def.placements"), "placements")
+    trend_section(sped.placement_mix(county), ["enrolled_count"] + sped.PLACEMENT_COLUMNS,
+                  [t("metric.compulsory_enrolled_count.label")] + [codes.label("placement", c, language)
+                                                                    for c in codes.codes("placement")],
+                  charts.placement_mix, "compulsory_placements_by_school_year", "placements")
 
 elif section == "senior_high":
-    senior = sped.senior_high(county)
-    chosen = sped.row_of(senior, year)
-    if chosen is not None:
-        metric_row(chosen, ["enrolled_count"], [t("sped.senior_high_enrolled")])
-    components.chart_with_table(
-        charts.senior_high(senior, t("sped.title.senior_high", scope=scope), language),
-        sped.trend_table(senior, language), "senior_high_students_by_school_year", as_of, source,
-        t("sped.def.senior_high"), "senior_high")
+    trend_section(sped.senior_high(county), ["enrolled_count"], [t("sped.senior_high_enrolled")],
+                  charts.senior_high, "senior_high_students_by_school_year", "senior_high")
 
 elif section == "resources":
-    resources = sped.resources(county)
-    chosen = sped.row_of(resources, year)
-    if chosen is not None:
-        metric_row(chosen, ["resource_centre_count", "resource_classroom_count"],
-                   [t("sped.resource_centre_count"), t("sped.resource_classroom_count")])
-    components.chart_with_table(
-        charts.resources(resources, t("sped.title.resources", scope=scope), language),
-        sped.trend_table(resources, language), "special_education_resources_by_school_year", as_of, source,
-        t("sped.def.resources"), "resources")
+    trend_section(sped.resources(county), ["resource_centre_count", "resource_classroom_count"],
+                  [t("sped.resource_centre_count"), t("sped.resource_classroom_count")],
+                  charts.resources, "special_education_resources_by_school_year", "resources")
 
 elif section == "register":
     register = sped.register_table(language)
