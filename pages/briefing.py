@@ -29,9 +29,9 @@ filters.set_url_value("theme", "dark" if dark else None)
 if dark:
     st.markdown(DARK_CSS, unsafe_allow_html=True)
 
+index = int(filters.url_value("slide", [str(i) for i in range(len(slides))], "0"))
 if presenting:
     st.markdown(PRESENTATION_CSS, unsafe_allow_html=True)
-    index = min(max(int(filters.url_value("slide", [str(i) for i in range(len(slides))], "0")), 0), len(slides) - 1)
     render(slides[index], large=True, dark=dark)
     back, position, forward, leave = st.columns([1, 2, 1, 1])
     if back.button(t("briefing.previous"), shortcut="ArrowLeft", disabled=index == 0):
@@ -52,6 +52,11 @@ if st.button(t("briefing.present"), type="primary"):
     st.rerun()
 
 export_panel(slides, language)
-for slide in slides:
-    with st.container(border=True):
-        render(slide, dark=dark)
+# The deck's storyline as a list of its titles (each states its message), and the chosen slide beside
+# it, as in a presentation program's normal view; ?slide= keeps the choice, as in presentation mode.
+outline, preview = st.columns([1, 2.2])
+index = outline.radio(t("briefing.outline"), range(len(slides)), index=index, key=f"briefing_slide_{len(slides)}",
+                      format_func=lambda i: f"{i + 1}. {slides[i].title}")
+filters.set_url_value("slide", str(index) if index else None)
+with preview, st.container(border=True):
+    render(slides[index], dark=dark)

@@ -128,8 +128,14 @@ def test_the_pdf_has_one_page_per_slide(demo_db, tmp_path):
 def test_the_briefing_page_previews_the_chosen_slides(demo_db):
     at = open_page("npc-briefing", role="leader")
     assert not at.exception
-    assert any("达到97%目标" in s.value for s in at.subheader)
-    assert at.get("plotly_chart")
+    outline = at.radio[0].options
+    assert len(outline) == len(at.multiselect[0].value) and any("达到97%目标" in title for title in outline)
+    # The first slide is previewed; choosing another in the outline previews it and keeps it in the URL.
+    assert [s.value for s in at.subheader] == [outline[0].split(". ", 1)[1]]
+    chosen = next(i for i, title in enumerate(outline) if "达到97%目标" in title)
+    at.radio[0].set_value(chosen).run()
+    assert not at.exception and any("达到97%目标" in s.value for s in at.subheader)
+    assert at.query_params["slide"] == str(chosen) and len(at.get("plotly_chart")) == 1
 
 
 def test_presentation_mode_shows_one_slide_and_moves_on(demo_db):
