@@ -106,6 +106,26 @@ def target_board(stage: str, school_year: int, county_code: str | None, language
     return assess(rate_series(stage, county_code, language), targets_for(stage), school_year)
 
 
+# A target chart draws at most this many areas (the city and the counties furthest from the target):
+# at province scale a row per county is 122 rows, too long to read and slow to draw; the table under
+# the chart keeps every area.
+CHART_MAX_AREAS = 20
+
+
+def board_for_chart(board: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """The rows a target chart draws, in the board's order, and how many areas it leaves out: every
+    row when they fit, else the city's and the counties with the most children still to enrol (then the
+    lowest rates)."""
+    if len(board) <= CHART_MAX_AREAS:
+        return board, 0
+    is_city = board["area_code"] == CITY_CODE
+    counties = board[~is_city].sort_values(["children_to_enrol_count", "enrolment_rate_pct"],
+                                           ascending=[False, True], na_position="last", kind="stable")
+    keep = board.index[is_city].union(counties.index[:CHART_MAX_AREAS - int(is_city.sum())])
+    shown = board[board.index.isin(keep)]
+    return shown, len(board) - len(shown)
+
+
 def city_gap(board: pd.DataFrame) -> int | str:
     """Children still to enrol for the city as a whole to reach the target ('—' when unknown)."""
     city = board[board["area_code"] == CITY_CODE]["children_to_enrol_count"].dropna()

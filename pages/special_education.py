@@ -47,10 +47,13 @@ if section == "targets":
             st.info(t("empty.no_data"))
             continue
         title = t("sped.title.rate", label=label, year=year, scope=scope)
+        shown, left_out = sped.board_for_chart(board)
         components.chart_with_table(
-            charts.rate_against_target(board, title, language), sped.board_table(board, language),
+            charts.rate_against_target(shown, title, language), sped.board_table(board, language),
             f"{stage}_enrolment_rate_by_county", as_of, f"{source}；{sped.target_source(stage)}",
             t(f"sped.rate.{stage}.definition"), stage)
+        if left_out:
+            st.caption(t("sped.chart.left_out", shown=len(shown), count=left_out))
         st.caption(sped.gap_caption(board, year, county and scope, language))
     method = dict(trend_years=projection.TREND_YEARS, min_points=projection.MIN_TREND_POINTS,
                   margin=formatting.format_pct(projection.AT_RISK_SHORTFALL_PCT_POINTS).rstrip("%"),

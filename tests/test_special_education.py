@@ -256,3 +256,22 @@ def test_a_year_too_early_for_a_trend_says_so_instead_of_projecting():
     table = sped.board_table(board, "zh")
     assert table["目标学年预测（%）"].tolist() == ["—"] and table["状态"].tolist() == ["■ 数据不足"]
     assert table["尚需入学（名）"].tolist() == [2]
+
+
+def test_a_target_chart_of_many_areas_keeps_the_city_and_the_counties_furthest_from_the_target():
+    import pandas as pd
+    rows = [{"area_code": sped.CITY_CODE, "children_to_enrol_count": 900, "enrolment_rate_pct": 95.0}]
+    rows += [{"area_code": f"44{i:04d}", "children_to_enrol_count": None if i % 10 == 0 else i % 7,
+              "enrolment_rate_pct": 90.0 + (i % 9) * 0.5} for i in range(1, 41)]
+    board = pd.DataFrame(rows)
+    assert sped.board_for_chart(board.head(sped.CHART_MAX_AREAS))[1] == 0  # fits: drawn whole
+    shown, left_out = sped.board_for_chart(board)
+    assert len(shown) == sped.CHART_MAX_AREAS and left_out == len(board) - sped.CHART_MAX_AREAS
+    assert shown["area_code"].iloc[0] == sped.CITY_CODE
+    assert list(shown.index) == sorted(shown.index)  # in the board's own order
+    counties = board.iloc[1:]
+    expected = counties.sort_values(["children_to_enrol_count", "enrolment_rate_pct"], ascending=[False, True],
+                                    na_position="last", kind="stable").head(sped.CHART_MAX_AREAS - 1)
+    assert set(shown["area_code"].iloc[1:]) == set(expected["area_code"])
+    left = counties[~counties["area_code"].isin(shown["area_code"])]
+    assert left["children_to_enrol_count"].fillna(-1).max() <= shown["children_to_enrol_count"].iloc[1:].min()

@@ -62,6 +62,9 @@ ENTRIES = {
     "sped.resource_centre_count": ("乡镇特殊教育资源中心（个）", "Township resource centres"),
     "sped.resource_classroom_count": ("特殊教育资源教室（间）", "Resource classrooms"),
     "sped.vs_previous_school_year": ("{delta} 较上学年", "{delta} vs last year"),
+    "sped.chart.left_out": ("图中列出全市及距目标最远的县（区）共{shown}个；其余{count}个县（区）见图下数据表。",
+                            "The chart shows the whole area and the counties furthest from the target ({shown} in "
+                            "all); the other {count} are in the table under it."),
     "sped.gap": ("尚需入学人数 = ⌈目标 × 适龄人数⌉ − 在校人数（已达标为0）。{year}学年：全市合计达标尚需 {city} 名；"
                  "各县（区）均达标尚需 {counties} 名（县区缺口之和，不低于全市缺口：已超标县区的余量不能抵补其他县区）。",
                  "Children still to enrol = ⌈target × eligible⌉ − enrolled (0 when met). School year {year}: "
