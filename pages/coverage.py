@@ -56,21 +56,21 @@ with legend_column:
     st.markdown(coverage_map.legend_markdown(view, measure, language))
 components.source_line(source, as_of, definition)
 
-tables = {"groups": lambda: coverage_map.group_table(view, language),
-          "by_county": lambda: coverage_map.county_table(view, language),
-          "by_township": lambda: coverage_map.township_table(view, language),
-          "gaps": lambda: coverage_map.gap_table(view, language),
-          "sites": lambda: coverage_map.sites_table(view, language)}
-subjects = {"groups": "coverage_by_group", "by_county": "coverage_by_county", "by_township": "coverage_by_township",
-            "gaps": "coverage_gaps", "sites": "next_sites"}
+# Each section's table and the name its downloads carry.
+tables = {"groups": (coverage_map.group_table, "coverage_by_group"),
+          "by_county": (coverage_map.county_table, "coverage_by_county"),
+          "by_township": (coverage_map.township_table, "coverage_by_township"),
+          "gaps": (coverage_map.gap_table, "coverage_gaps"),
+          "sites": (coverage_map.sites_table, "next_sites")}
 section = filters.section_filter(list(tables), "coverage.tab")
 st.subheader(t(f"coverage.section.{section}", scope=scope))
-table = tables[section]()
+make_table, subject = tables[section]
+table = make_table(view, language)
 if table.empty:
     st.info(t("coverage.no_gaps", km=distance_km))
     st.stop()
 st.dataframe(table, hide_index=True, width="stretch", column_config=coverage_map.number_columns(table))
 line_definition = t("coverage.sites.definition", km=distance_km) if section == "sites" else definition
 components.source_line(source, as_of, line_definition)
-download_buttons(table, subjects[section], as_of, t("source.line", source=source, as_of=as_of,
-                                                    definition=line_definition), subjects[section])
+download_buttons(table, subject, as_of, t("source.line", source=source, as_of=as_of, definition=line_definition),
+                 subject)
