@@ -54,3 +54,21 @@ def test_no_url_path_equals_a_page_file_name():
     stems = {p.stem for p in (Path(__file__).resolve().parent.parent / "pages").glob("*.py")}
     paths = [entry[2] for entry in streamlit_app.PAGES]
     assert paths and not stems & set(paths)
+
+
+def test_no_page_relies_on_streamlit_magic():
+    """.streamlit/config.toml turns magic off (runner.magicEnabled = false): a bare expression in a page
+    script would silently show nothing, so none may exist (docstrings aside)."""
+    import ast
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    scripts = [root / "streamlit_app.py", *sorted((root / "pages").glob("*.py"))]
+    bare = []
+    for script in scripts:
+        for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Expr) and not isinstance(node.value, (ast.Call, ast.Await, ast.Yield,
+                                                                          ast.YieldFrom)):
+                if not (isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
+                    bare.append(f"{script.name}:{node.lineno}")
+    assert len(scripts) > 5 and bare == []
+    assert "magicEnabled = false" in (root / ".streamlit" / "config.toml").read_text(encoding="utf-8")
