@@ -2,7 +2,7 @@
 pages the user's role may open (others, reached by URL, show a refusal)."""
 import streamlit as st
 
-from dashboard import roles, session
+from dashboard import db, roles, session
 from dashboard.i18n import LANGUAGES, current_language, t
 from dashboard.routing import routing
 
@@ -50,7 +50,7 @@ def main() -> None:
     if data_pages:
         sections[t("nav.section.admin")] = data_pages
     navigation = st.navigation(sections)
-    with routing():
+    with routing(), db.one_data_version():
         navigation.run()
 
 
