@@ -91,7 +91,8 @@ def main() -> int:
         rows += pages.measure(demo_sqlite, "demo", DEMO_PAGE_RATIO)
         if "province-pages" not in skip:
             log(f"pages · province ({time.perf_counter() - started:.0f} s)")
-            rows += pages.measure(province_pg, "province", PROVINCE_PAGE_RATIO, memory=False, clicks=False)
+            rows += pages.measure(province_pg, "province", PROVINCE_PAGE_RATIO, memory=False, clicks=False,
+                                  references=False)
     if "import" not in skip:
         from bench import import_visits
         log(f"import ({time.perf_counter() - started:.0f} s)")

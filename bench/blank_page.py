@@ -2,12 +2,33 @@
 
 Two pages under st.navigation so the benchmark can reach the blank page the way a user reaches an app
 page: by clicking its link in the sidebar from another page of the same session (bench/pages.py).
-"other" is the default page, served at "/"; "blank" has its own address."""
+"other" is the default page, served at "/"; "blank" has its own address.
+
+`/blank?with=NAME` adds one element under the heading, for the reference rows of the benchmark (what
+a single element of each kind adds to a blank page, so the budgets can be read against what Streamlit
+itself costs): `plotly` (a bar chart of 36 bars, as st.plotly_chart draws it), `echarts` (the same
+bars through st.echarts_chart, Streamlit's Apache ECharts element, SVG, no animation) or `table` (a
+dataframe of 36 rows)."""
+import pandas as pd
 import streamlit as st
+
+BARS = pd.DataFrame({"x": [f"{2016 + i // 4}Q{i % 4 + 1}" for i in range(36)], "y": [(i * 7) % 13 + 1 for i in range(36)]})
 
 
 def blank() -> None:
     st.title("blank")
+    element = st.query_params.get("with")
+    if element == "plotly":
+        import plotly.graph_objects as go
+        figure = go.Figure(go.Bar(x=BARS["x"], y=BARS["y"]))
+        figure.update_layout(title="reference", height=380)
+        st.plotly_chart(figure, width="stretch", config={"displaylogo": False})
+    elif element == "echarts":
+        st.echarts_chart({"title": {"text": "reference"}, "animation": False, "tooltip": {"trigger": "axis"},
+                          "xAxis": {"type": "category", "data": BARS["x"].tolist()}, "yAxis": {"type": "value"},
+                          "series": [{"type": "bar", "data": BARS["y"].tolist()}]}, height=380, renderer="svg")
+    elif element == "table":
+        st.dataframe(BARS, hide_index=True)
 
 
 def other() -> None:

@@ -14,6 +14,9 @@ What is measured, and why
   blank page is drawn in about 0.1 s, and a single plotly chart or dataframe (about 0.05 s to draw)
   already takes a page past 1.5x of it: a ratio to so small a base says little about what a reader
   waits for, and the seconds are shown instead.
+*Reference rows* (no budget): the blank page with one element under its heading (a plotly chart, the
+same bars as an ECharts chart, a table; bench/blank_page.py), opened by its address like the blank
+page. They show what one of Streamlit's own elements costs against the budgets.
 Both servers run in this process's run and are measured alternately, round after round, in one headless
 Debian Chromium, so the machine's noise falls on both alike. Runs are warm: every page is visited once
 before timing starts (the server has imported its modules and filled its caches; the browser has the
@@ -62,6 +65,10 @@ MEMORY_BUDGET_MB = 600
 DRAW_BUDGET_RATIO = 1.5
 SETTLE_MS = 500
 TIMEOUT_MS = 90_000
+# Reference rows (no budget): the blank page with one element, opened by its address like the blank
+# page (bench/blank_page.py draws them). They show what Streamlit's own elements cost against the
+# budgets: a page whose figures need one chart cannot be drawn faster than the blank page with one.
+REFERENCE_ELEMENTS = {"plotly": "one plotly chart", "echarts": "one ECharts chart", "table": "one table"}
 BENCH_USER = "bench"
 BENCH_PASSWORD = "bench-password-not-secret"
 
@@ -120,6 +127,8 @@ DRAWN_JS = """
     if (shown(chart) && !chart.querySelector('.main-svg')) return null;
   for (const table of main.querySelectorAll('[data-testid="stDataFrame"]'))
     if (shown(table) && !table.querySelector('canvas')) return null;
+  for (const chart of main.querySelectorAll('[data-testid="stEChartsChart"]'))
+    if (shown(chart) && !chart.querySelector('svg path, canvas')) return null;
   let last = window.__benchLast;
   for (const frame of main.querySelectorAll('iframe')) {
     let doc = null;
@@ -153,9 +162,10 @@ RUN_DONE_JS = """
 
 
 def measure(database_url: str, scale: str = "demo", ratio_budget: float = DRAW_BUDGET_RATIO,
-            memory: bool = True, clicks: bool = True) -> list[Row]:
+            memory: bool = True, clicks: bool = True, references: bool = True) -> list[Row]:
     """Draw time of every page of streamlit_app.PAGES against the blank page, opened by its address
-    and (unless clicks is False) reached from the sidebar; and (unless memory is False) the server's
+    and (unless clicks is False) reached from the sidebar; (unless references is False) the blank
+    page with one element of each of REFERENCE_ELEMENTS; and (unless memory is False) the server's
     memory with 1 and with SESSIONS sessions."""
     from streamlit_app import PAGES
     from tests.browser_support import chromium_page
@@ -184,12 +194,19 @@ def measure(database_url: str, scale: str = "demo", ratio_budget: float = DRAW_B
         _navigate(blank_page, "blank", "blank", None)
         _navigate(blank_page, "", "other", None)
 
+        for element in REFERENCE_ELEMENTS:  # warm: the browser caches each element's script
+            _open(blank_page, blank_base, "blank", "blank", f"?with={element}")
         loads = {"address": {"blank": [], **{path: [] for path in paths}},
-                 "click": {"blank": [], **{path: [] for path in paths}}}
+                 "click": {"blank": [], **{path: [] for path in paths}},
+                 "reference": {element: [] for element in REFERENCE_ELEMENTS}}
         click_runs = CLICK_RUNS if clicks else 0
         for run in range(RUNS):
             blank_page.bring_to_front()
             loads["address"]["blank"].append(_open(blank_page, blank_base, "blank", "blank"))
+            if references:
+                for element in REFERENCE_ELEMENTS:
+                    loads["reference"][element].append(
+                        _open(blank_page, blank_base, "blank", "blank", f"?with={element}"))
             if run < click_runs:
                 _navigate(blank_page, "", "other", None)
                 loads["click"]["blank"].append(_navigate(blank_page, "blank", "blank", None)[0])
@@ -214,6 +231,11 @@ def measure(database_url: str, scale: str = "demo", ratio_budget: float = DRAW_B
         times = loads[how]
         blank_median = statistics.median(times["blank"])
         rows.append(Row(section, "blank page", f"{blank_median:.2f} s", f"runs {_runs(times['blank'])}"))
+        if how == "address" and references:
+            for element, label in REFERENCE_ELEMENTS.items():
+                median = statistics.median(loads["reference"][element])
+                rows.append(Row(section, f"blank page + {label} (reference)", f"{median:.2f} s",
+                                f"ratio {median / blank_median:.2f}; runs {_runs(loads['reference'][element])}"))
         for path in paths:
             median = statistics.median(times[path])
             ratio = median / blank_median
@@ -257,10 +279,10 @@ def _wait_drawn(page, path: str, title: str | None, not_title: str | None,
     return result["ms"] / 1000, result["title"]
 
 
-def _open(page, base: str, path: str, title: str) -> float:
+def _open(page, base: str, path: str, title: str, query: str = "") -> float:
     """Open a page by its address (a new Streamlit session, signed in by the session cookie) and wait
     until it is fully drawn: seconds from the start of the navigation."""
-    page.goto(f"{base}/{path}", wait_until="commit")
+    page.goto(f"{base}/{path}{query}", wait_until="commit")
     return _wait_drawn(page, path, title, None)[0]
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import components, downloads, kpis
+from dashboard import charts, components, downloads, kpis
 from dashboard.filters import Period, scope_label
 from dashboard.i18n import t
 
@@ -24,9 +24,9 @@ def source(area: str) -> str:
     return kpis.area_source(area) or t("flows.source_unknown")
 
 
-def chart(figure: go.Figure, area: str, as_of: str, definition_key: str) -> None:
+def chart(figure: "charts.Chart | go.Figure", area: str, as_of: str, definition_key: str) -> None:
     """A chart across the page with its source line under it."""
-    st.plotly_chart(figure, width="stretch", config={"displaylogo": False})
+    charts.draw(figure)
     components.source_line(source(area), as_of, t(definition_key))
 
 

@@ -63,7 +63,8 @@ def county_label(code: str | None) -> str:
 def chart_with_table(figure, table, subject: str, as_of: str, source: str, definition: str, key: str,
                      table_open: bool = False) -> None:
     """A chart, its source line, and its table (in an expander unless open) with CSV/XLSX downloads."""
-    st.plotly_chart(figure, width="stretch", key=f"{key}_chart", config={"displaylogo": False})
+    from dashboard.charts import draw
+    draw(figure, key=f"{key}_chart")
     source_line(source, as_of, definition)
     line = t("source.line", source=source, as_of=as_of, definition=definition)
     with lazy_expander(t("table.data"), f"{key}_table", expanded=table_open) as shown:

@@ -28,3 +28,14 @@ def open_page(url_path: str, role: str = "admin", language: str = "zh") -> AppTe
     if url_path != PAGE_PATHS[0]:
         at.switch_page(next(entry[0] for entry in streamlit_app.PAGES if entry[2] == url_path)).run()
     return at
+
+
+def chart_options(at: AppTest) -> list[dict]:
+    """The ECharts options of the charts an AppTest run drew, in page order (plain JSON)."""
+    import json
+    return [json.loads(element.proto.spec) for element in at.get("echarts_chart")]
+
+
+def chart_titles(at: AppTest) -> list[str]:
+    """The titles of the ECharts charts an AppTest run drew, in page order."""
+    return [option["title"][0]["text"] for option in chart_options(at)]
