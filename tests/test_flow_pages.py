@@ -17,8 +17,11 @@ def open_page(page: str, language: str = "zh", **params) -> AppTest:
 
 
 def chart_titles(at: AppTest) -> list[str]:
+    """Every chart's title, ECharts (moved areas) and plotly (the rest) alike."""
     import json
-    return [json.loads(chart.proto.spec)["layout"]["title"]["text"] for chart in at.get("plotly_chart")]
+    from tests.app_support import chart_titles as echarts_titles
+    return echarts_titles(at) + [json.loads(chart.proto.spec)["layout"]["title"]["text"]
+                                 for chart in at.get("plotly_chart")]
 
 
 # Each page's sections (?section=), the first shown by default.

@@ -59,7 +59,10 @@ def chart(title: str, unit: str = "", *, height: int = DEFAULT_HEIGHT, legend: b
         "color": PALETTE,
         "textStyle": {"fontFamily": FONT_FAMILY},
         "title": [heading],
-        "grid": {"left": 8, "right": 24, "top": 64 if unit else 44, "bottom": 44 if legend else 12,
+        # containLabel keeps the tick labels inside; an axis name written under the axis is not, so
+        # it gets its own room.
+        "grid": {"left": 8, "right": 24, "top": 64 if unit else 44,
+                 "bottom": (44 if legend else 12) + (24 if _named_below(option.get("xAxis")) else 0),
                  "containLabel": True},
         "tooltip": {"trigger": tooltip, "confine": True},
     }
@@ -67,6 +70,11 @@ def chart(title: str, unit: str = "", *, height: int = DEFAULT_HEIGHT, legend: b
         base["legend"] = {"bottom": 0, "left": 0, "type": "scroll"}
     base.update(option)
     return Chart(base, height)
+
+
+def _named_below(axis) -> bool:
+    axes = axis if isinstance(axis, list) else [axis]
+    return any(isinstance(a, dict) and a.get("name") and a.get("nameLocation") == "middle" for a in axes)
 
 
 def number(value) -> float | int | None:
