@@ -21,6 +21,9 @@ def page_header(title_key: str, intro_key: str) -> None:
     demo_banner()
 
 
+DELTA_COLOURS = {"up": "green", "down": "red", "off": "gray"}
+
+
 def demo_banner() -> None:
     """A clear warning naming the datasets that are still demo data."""
     frame = registers.datasets()
@@ -42,7 +45,10 @@ def kpi_card(kpi: Kpi) -> None:
         st.metric(
             t(f"metric.{kpi.metric_key}.label"),
             formatting.format_value(kpi.value, kpi.unit, language),
-            delta=kpi.delta, delta_color="off" if kpi.delta is None else "normal",
+            delta=kpi.delta, delta_arrow=kpi.direction or "off",
+            # Green for a rise and red for a fall, as st.metric's "normal" colours them, but from the
+            # change itself, not from the first character of the text.
+            delta_color=DELTA_COLOURS.get(kpi.direction, "gray") if kpi.delta else "off",
             help=t(f"metric.{kpi.metric_key}.definition"),
             chart_data=kpi.trend or None, chart_type="line",
         )

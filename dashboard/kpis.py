@@ -26,6 +26,10 @@ class Kpi:
     target: tuple[str, str] | None = None  # (target, deadline) as displayed
     status: str | None = None  # met | near | below
     trend: list[float] = field(default_factory=list)
+    # Which way the change went ("up", "down", "off" for none): st.metric reads the direction off the
+    # delta text's first character, and ours starts with words (较上季度 −7,157), so it would show
+    # every change, falls included, as a rise.
+    direction: str | None = None
 
 
 def status_against(value: float | None, target: float) -> str | None:
@@ -47,6 +51,11 @@ def _target(metric_key: str, value: float | None, language: str) -> tuple[str | 
     text = t("target.label", language, target=formatting.format_value(row.target_value, unit, language))
     deadline = t("target.deadline", language, deadline=row.deadline[:4])
     return (text, deadline), status_against(value, row.target_value)
+
+
+def direction_of(change: float) -> str:
+    """The arrow of a change: up, down, or off when nothing changed."""
+    return "up" if change > 0 else "down" if change < 0 else "off"
 
 
 def _delta(now: float, before: float, unit: str, key: str, language: str, **values) -> str:
@@ -86,14 +95,18 @@ def special_education_kpis(language: str) -> list[Kpi]:
                                                      "pct", "delta.vs_previous_school_year", language)
         result.append(Kpi(key, latest.enrolment_rate_pct, "pct", _school_year_end(latest.school_year),
                           t("period.school_year", language, year=int(latest.school_year)), delta, target,
-                          status, years["enrolment_rate_pct"].tolist()))
+                          status, years["enrolment_rate_pct"].tolist(),
+                          None if previous is None else direction_of(latest.enrolment_rate_pct
+                                                                     - previous.enrolment_rate_pct)))
         if stage == "compulsory":
             delta = None if previous is None else _delta(latest.enrolled_count, previous.enrolled_count,
                                                          "count", "delta.vs_previous_school_year", language)
             result.append(Kpi("compulsory_enrolled_count", latest.enrolled_count, "count",
                               _school_year_end(latest.school_year),
                               t("period.school_year", language, year=int(latest.school_year)), delta,
-                              trend=years["enrolled_count"].tolist()))
+                              trend=years["enrolled_count"].tolist(),
+                              direction=None if previous is None else direction_of(latest.enrolled_count
+                                                                                   - previous.enrolled_count)))
     return result
 
 
@@ -110,11 +123,12 @@ def visit_kpis(language: str) -> list[Kpi]:
     result = []
     for key, unit in (("home_visit_count", "person_times"), ("case_count", "count"),
                       ("people_served_count", "person_times")):
-        delta = None
+        delta = direction = None
         if len(full) > 1:
             delta = _delta(full[key].iloc[-1], full[key].iloc[-2], unit, "delta.vs_previous_quarter", language)
+            direction = direction_of(full[key].iloc[-1] - full[key].iloc[-2])
         result.append(Kpi(key, totals[key], unit, _month_end(last), period, delta,
-                          trend=full[key].tolist()))
+                          trend=full[key].tolist(), direction=direction))
     return result
 
 
@@ -129,7 +143,7 @@ def renovation_kpis(language: str) -> list[Kpi]:
                                              latest.household_count))
     return [Kpi("renovated_household_count", years["household_count"].sum(), "count",
                 renovations.last_completion()["last_completed_on"].iloc[0], delta=delta,
-                trend=years["household_count"].cumsum().tolist())]
+                trend=years["household_count"].cumsum().tolist(), direction=direction_of(latest.household_count))]
 
 
 def charity_kpis(language: str) -> list[Kpi]:
@@ -140,11 +154,13 @@ def charity_kpis(language: str) -> list[Kpi]:
     latest = years.iloc[-1]
     result = []
     for key, column in (("charity_raised_yuan", "raised_yuan"), ("charity_disbursed_yuan", "disbursed_yuan")):
-        delta = None
+        delta = direction = None
         if len(years) > 1:
             delta = _delta(latest[column], years[column].iloc[-2], "yuan", "delta.vs_previous_year", language)
+            direction = direction_of(latest[column] - years[column].iloc[-2])
         result.append(Kpi(key, latest[column], "yuan", f"{latest.year}-12-31",
-                          t("period.year", language, year=latest.year), delta, trend=years[column].tolist()))
+                          t("period.year", language, year=latest.year), delta, trend=years[column].tolist(),
+                          direction=direction))
     return result
 
 

@@ -72,3 +72,17 @@ def test_no_page_relies_on_streamlit_magic():
                     bare.append(f"{script.name}:{node.lineno}")
     assert len(scripts) > 5 and bare == []
     assert "magicEnabled = false" in (root / ".streamlit" / "config.toml").read_text(encoding="utf-8")
+
+
+def test_overview_arrows_follow_the_change_not_the_first_character(demo_db):
+    """Our deltas start with words (较上季度 −7,157): each card's arrow and colour come from the change,
+    so a fall shows a red down arrow."""
+    from streamlit.proto.Metric_pb2 import Metric
+    at = open_page("city-overview")
+    changes = [m.proto for m in at.metric if m.proto.delta]
+    assert len(changes) >= 5
+    falls = [m for m in changes if "−" in m.delta]
+    rises = [m for m in changes if "+" in m.delta]
+    assert falls and rises and len(falls) + len(rises) == len(changes)
+    assert all(m.direction == Metric.MetricDirection.DOWN and m.color == Metric.MetricColor.RED for m in falls)
+    assert all(m.direction == Metric.MetricDirection.UP and m.color == Metric.MetricColor.GREEN for m in rises)
