@@ -1,6 +1,8 @@
 """Streamlit building blocks shared by the pages: header, demo banner, source line, KPI cards."""
 from __future__ import annotations
 
+import base64
+import html
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -50,8 +52,11 @@ def kpi_card(kpi: Kpi) -> None:
             # change itself, not from the first character of the text.
             delta_color=DELTA_COLOURS.get(kpi.direction, "gray") if kpi.delta else "off",
             help=t(f"metric.{kpi.metric_key}.definition"),
-            chart_data=kpi.trend or None, chart_type="line",
         )
+        if len(kpi.trend) > 1:
+            st.html(sparkline(kpi.trend, t("metric.trend", first=formatting.format_value(kpi.trend[0], kpi.unit, language),
+                                           last=formatting.format_value(kpi.trend[-1], kpi.unit, language),
+                                           count=len(kpi.trend))))
         if kpi.period:
             st.caption(kpi.period)
         if kpi.target:
@@ -59,6 +64,27 @@ def kpi_card(kpi: Kpi) -> None:
             status = t(f"status.{kpi.status}") if kpi.status else ""
             st.badge(f"{status} · {target}", color=STATUS_COLOURS.get(kpi.status, "gray"))
             st.caption(deadline)
+
+
+SPARKLINE_COLOUR = "#21c354"  # st.metric's own green
+
+
+def sparkline(values: list[float], label: str) -> str:
+    """A card's trend as a small line: an SVG picture inline in an <img> (no chart library: st.metric's
+    own sparkline is a Vega-Lite chart, and the overview's dozen of them took some 0.3 s to draw;
+    st.html drops bare <svg>, an image it keeps). The label (first and last value, number of points)
+    is its alternative text and its hover text."""
+    points = [float(v) for v in values]
+    low, high = min(points), max(points)
+    span = (high - low) or 1.0
+    step = 100 / (len(points) - 1)
+    coordinates = " ".join(f"{i * step:.2f},{27 - 24 * (v - low) / span:.2f}" for i, v in enumerate(points))
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 30" preserveAspectRatio="none">'
+           f'<polyline points="{coordinates}" fill="none" stroke="{SPARKLINE_COLOUR}" stroke-width="2" '
+           f'vector-effect="non-scaling-stroke" stroke-linejoin="round"/></svg>')
+    text = html.escape(label)
+    return (f'<img src="data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode()}" alt="{text}" '
+            f'title="{text}" style="width:100%;height:40px;display:block">')
 
 
 def county_label(code: str | None) -> str:

@@ -43,6 +43,10 @@ def test_overview_shows_the_headline_figures_offline(app_url):
         assert exceptions_on(page) == []
         for figure in ("总览", "75", "362", "1,098", "3,013", "66.8万", "2,439", "2.5亿元", "3.47亿元", "示例数据"):
             assert figure in text, figure
+        # Each card's trend is drawn (an inline picture: the browser drops bare SVG in st.html).
+        trends = page.eval_on_selector_all('[data-testid="stMain"] img[alt^="走势"]',
+                                           "images => images.map(i => i.complete && i.naturalWidth > 0)")
+        assert len(trends) >= 9 and all(trends), trends
         assert page.url.endswith("/city-overview")
         assert foreign_requests(page.requested_urls) == [] and page.dialogs == []
 

@@ -40,3 +40,17 @@ def test_small_counts_are_suppressed_but_zero_and_large_are_not():
     shown = suppress_small_counts(frame, ["children"])
     assert shown["children"].tolist() == [0, "<5", "<5", 5]
     assert frame["children"].tolist() == [0, 1, 4, 5]  # the input is untouched
+
+
+def test_a_sparkline_is_a_small_line_with_its_values_in_words():
+    import base64
+    from dashboard.components import sparkline
+
+    def picture(values, label):
+        tag = sparkline(values, label)
+        return tag, base64.b64decode(tag.split("base64,")[1].split('"')[0]).decode()
+    tag, svg = picture([1, 3, 2], "走势：<3期>")
+    points = svg.split('points="')[1].split('"')[0].split()
+    assert points == ["0.00,27.00", "50.00,3.00", "100.00,15.00"]  # lowest at the bottom, highest at the top
+    assert 'alt="走势：&lt;3期&gt;"' in tag and 'title="走势：&lt;3期&gt;"' in tag
+    assert picture([5, 5], "flat")[1].count(",27.00") == 2  # no change: a flat line, no division by zero

@@ -12,6 +12,7 @@ ENTRIES = {
     "delta.vs_previous_year": ("较上年 {delta}", "{delta} on the previous year"),
     "delta.vs_previous_school_year": ("较上学年 {delta}", "{delta} on the previous school year"),
     "delta.vs_previous_quarter": ("较上季度 {delta}", "{delta} on the previous quarter"),
+    "metric.trend": ("走势：共{count}期，由{first}至{last}", "Trend over {count} periods, from {first} to {last}"),
     "delta.this_year": ("{year}年新增 {delta}", "{delta} added in {year}"),
     "period.since_launch": ("{start} 至 {end} 累计", "Total {start} to {end}"),
     "period.school_year": ("{year}学年", "School year {year}"),
