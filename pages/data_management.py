@@ -20,10 +20,11 @@ dataset = st.selectbox(t("data.dataset"), DATASETS, format_func=lambda name: t(f
 st.caption(t("data.boundaries_note"))
 st.markdown(f"**{t('data.templates')}**")
 left, right, _ = st.columns([1, 1, 3])
-left.download_button(t("data.template_xlsx"), templates.template_xlsx(dataset), f"template_{dataset}.xlsx",
-                     XLSX_MIME, key="template_xlsx")
-right.download_button(t("data.template_csv"), templates.template_csv(dataset), f"template_{dataset}.csv",
-                      "text/csv", key="template_csv")
+# The templates are written when clicked, not on every run.
+left.download_button(t("data.template_xlsx"), lambda: templates.template_xlsx(dataset), f"template_{dataset}.xlsx",
+                     XLSX_MIME, key="template_xlsx", on_click="ignore")
+right.download_button(t("data.template_csv"), lambda: templates.template_csv(dataset), f"template_{dataset}.csv",
+                      "text/csv", key="template_csv", on_click="ignore")
 
 uploaded = st.file_uploader(t("data.upload"), type=["xlsx", "csv"], key=f"upload_{dataset}",
                             max_upload_size=max_upload_mb())

@@ -28,3 +28,21 @@ def test_uploading_a_bad_file_lists_its_problems_and_loads_nothing(demo_database
         assert "文件未导入：发现 1 个问题" in text and "问题清单" in text  # the table itself is a canvas
         assert exceptions_on(page) == [] and page.dialogs == []
         assert foreign_requests(page.requested_urls) == []
+
+
+def test_the_template_downloads_are_written_when_clicked(demo_database_url, tmp_path):
+    """The page makes the template files only when a button is clicked (a callable, not bytes on every
+    run): the CSV that arrives is the stations template with its Chinese headers."""
+    require_chromium()
+    if not demo_database_url.startswith("sqlite"):
+        pytest.skip("the browser runs once, on the embedded database")
+    with running_app(demo_database_url) as base, chromium_page(1440, 1600) as page:
+        sign_in(page, base, TEST_USERS["data_officer"], TEST_PASSWORD, "data-management")
+        wait_until_drawn(page, '[data-testid="stFileUploader"]')
+        with page.expect_download(timeout=30000) as download:
+            page.locator('[data-testid="stDownloadButton"] button', has_text="模板 CSV").click()
+        saved = tmp_path / download.value.suggested_filename
+        download.value.save_as(saved)
+        assert saved.name == "template_stations.csv"
+        assert saved.read_bytes().startswith("\ufeff站点编码,站点名称".encode("utf-8"))
+        assert foreign_requests(page.requested_urls) == []
