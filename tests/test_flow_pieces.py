@@ -86,8 +86,12 @@ def test_balance_chart_explains_a_year_that_disbursed_more_than_it_raised():
     frame = pd.DataFrame({"year": ["2022", "2023"], "opening_balance_yuan": [100, 150],
                           "raised_yuan": [200, 100], "disbursed_yuan": [150, 200],
                           "closing_balance_yuan": [150, 50]})
-    figure = charity_charts.balance_waterfall(frame, "t", "zh")
-    notes = [a.text for a in figure.layout.annotations if not a.text.startswith("单位：")]
+    option = charity_charts.balance_waterfall(frame, "t", "zh").option
+    notes = [title["text"] for title in option["title"][1:]]
     assert len(notes) == 1 and "2023" in notes[0] and "2022" not in notes[0]
-    assert list(figure.data[0].measure) == ["absolute", "relative", "relative", "total", "relative",
-                                            "relative", "total"]
+    assert option["xAxis"]["data"] == ["2022年初结余", "2022募集", "2022拨付", "2022年末结余",
+                                       "2023募集", "2023拨付", "2023年末结余"]
+    base, bars = (series["data"] for series in option["series"] if series["type"] == "bar")
+    # Raised rises from the balance, disbursed falls from it, balances stand on the axis (in 亿元).
+    assert [b * 1e8 for b in base] == pytest.approx([0, 100, 150, 0, 150, 50, 0])
+    assert [b["value"] * 1e8 for b in bars] == pytest.approx([100, 200, 150, 150, 100, 200, 50])
