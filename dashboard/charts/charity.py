@@ -85,8 +85,10 @@ def balance_waterfall(frame: pd.DataFrame, title: str, language: str) -> Chart:
             base, height, level = min(level, level + amount), abs(amount), level + amount
         bases.append(number(base / formatting.YI))
         levels.append(number(level / formatting.YI))
+        # A disbursement's amount under its bar, so it never meets the raised amount beside it.
         bars.append({"value": number(height / formatting.YI), "itemStyle": {"color": colours[kind]},
-                     "label": {"formatter": text}, "tooltip": {"formatter": f"{{b}}：{text}"}})
+                     "label": {"formatter": text, "position": "bottom" if kind == "decrease" else "top"},
+                     "tooltip": {"formatter": f"{{b}}：{text}"}})
     notes = [t("charity.note.overspend", year=row.year,
                gap=formatting.format_yuan(row.disbursed_yuan - row.raised_yuan, language),
                opening=formatting.format_yuan(row.opening_balance_yuan, language),
@@ -97,6 +99,8 @@ def balance_waterfall(frame: pd.DataFrame, title: str, language: str) -> Chart:
                    xAxis={"type": "category", "data": [label for label, *_ in steps],
                           "axisLabel": {"rotate": 45, "interval": 0}},
                    yAxis={"type": "value"},
+                   # Room on the left for the first step's name, slanted under the axis.
+                   grid={"left": 56, "right": 24, "top": 64, "bottom": 12, "containLabel": True},
                    series=[
                        {"type": "line", "step": "end", "data": levels, "symbol": "none", "silent": True, "z": 1,
                         "lineStyle": {"color": "#888", "type": "dotted", "width": 1}, "tooltip": {"show": False}},
