@@ -11,7 +11,7 @@ from tests.conftest import TEST_PASSWORD, TEST_USERS
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", "/tmp/dashboard-screenshots"))
-CHART = '[data-testid="stPlotlyChart"] .main-svg'
+CHART = '[data-testid="stEChartsChart"] svg text'  # an ECharts chart's SVG, once drawn
 PAGES = {"elderly-care": "适老化改造户数", "home-visits": "入户探访", "charity-flows": "慈善资金流向"}
 
 

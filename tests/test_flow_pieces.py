@@ -86,8 +86,46 @@ def test_balance_chart_explains_a_year_that_disbursed_more_than_it_raised():
     frame = pd.DataFrame({"year": ["2022", "2023"], "opening_balance_yuan": [100, 150],
                           "raised_yuan": [200, 100], "disbursed_yuan": [150, 200],
                           "closing_balance_yuan": [150, 50]})
-    figure = charity_charts.balance_waterfall(frame, "t", "zh")
-    notes = [a.text for a in figure.layout.annotations if not a.text.startswith("单位：")]
+    option = charity_charts.balance_waterfall(frame, "t", "zh").option
+    notes = [title["text"] for title in option["title"][1:]]
     assert len(notes) == 1 and "2023" in notes[0] and "2022" not in notes[0]
-    assert list(figure.data[0].measure) == ["absolute", "relative", "relative", "total", "relative",
-                                            "relative", "total"]
+    assert option["xAxis"]["data"] == ["2022年初结余", "2022募集", "2022拨付", "2022年末结余",
+                                       "2023募集", "2023拨付", "2023年末结余"]
+    base, bars = (series["data"] for series in option["series"] if series["type"] == "bar")
+    # Raised rises from the balance, disbursed falls from it, balances stand on the axis (in 亿元).
+    assert [b * 1e8 for b in base] == pytest.approx([0, 100, 150, 0, 150, 50, 0])
+    assert [b["value"] * 1e8 for b in bars] == pytest.approx([100, 200, 150, 150, 100, 200, 50])
+
+
+def test_sankey_keeps_a_source_and_a_destination_both_called_other_apart():
+    # The smaller organisations merge into 其他慈善组织, a source type is 其他, and so is a group.
+    balances, raised, disbursed, destinations = _three_organisations()
+    destinations = destinations.assign(destination_code=["other", "441302", "441303"])
+    links = charity_flows.sankey_links(balances, raised, disbursed, destinations, top_n=1)
+    series = charity_charts.sankey(links, {"A": "甲基金会"}, "group", "t", "zh").option["series"][0]
+    nodes = {node["id"]: node for node in series["data"]}
+    assert nodes["source:other"]["label"]["formatter"] == "其他"
+    assert nodes["destination:other"]["label"]["formatter"] == "其他"
+    assert nodes["organisation:A"]["label"]["formatter"] == "甲基金会"
+    assert {link["source"] for link in series["links"]} | {link["target"] for link in series["links"]} == set(nodes)
+    assert nodes["organisation:A"]["tooltip"]["formatter"] == "甲基金会：110元"  # opening 10 + raised 100
+
+
+def test_aim_bars_grow_with_their_rows_and_write_each_share_of_the_households():
+    aims = pd.DataFrame({"aim_code": ["bathroom_safety", "walking_indoors", "smart_monitoring"],
+                         "household_count": [80, 50, 10]})
+    few = renovation_charts.households_by_code(aims.head(2), "aim", "t", "zh", total_households=100)
+    chart = renovation_charts.households_by_code(aims, "aim", "t", "zh", total_households=100)
+    assert chart.height > few.height
+    bars = chart.option["series"][0]["data"]
+    # Read from the bottom up: the largest on top.
+    assert [bar["value"] for bar in bars] == [10, 50, 80]
+    assert [bar["label"]["formatter"] for bar in bars] == ["10（10%）", "50（50%）", "80（80%）"]
+
+
+def test_spending_axes_share_their_round_steps():
+    frame = pd.DataFrame({"year": [2022, 2023], "county_code": ["441302", "441302"],
+                          "household_count": [600, 700], "cost_yuan": [3_176_000, 3_591_000]})
+    left, right = renovation_charts.spending_by_year(frame, "t", "zh").option["yAxis"]
+    assert left["max"] >= 359.1 * 1.7 and right["max"] >= 5_300 * 1.15
+    assert left["max"] / left["interval"] == right["max"] / right["interval"]

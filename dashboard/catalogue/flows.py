@@ -179,8 +179,8 @@ ENTRIES = {
     "charity.step.raised": ("{year}募集", "{year} raised"),
     "charity.step.disbursed": ("{year}拨付", "{year} disbursed"),
     "charity.step.closing": ("{year}年末结余", "End {year} balance"),
-    "charity.note.overspend": ("说明：{year}年拨付比募集多{gap}，<br>差额由上年结转的{opening}结余支付，年末仍结余{closing}。",
-                               "Note: in {year}, {gap} more was disbursed than raised;<br>the gap was paid from the "
+    "charity.note.overspend": ("说明：{year}年拨付比募集多{gap}，\n差额由上年结转的{opening}结余支付，年末仍结余{closing}。",
+                               "Note: in {year}, {gap} more was disbursed than raised;\nthe gap was paid from the "
                                "{opening} carried forward, leaving {closing} at year end."),
     "charity.node.brought_forward": ("期初结余", "Balance brought forward"),
     "charity.node.carried_forward": ("期末结余（结转）", "Balance carried forward"),

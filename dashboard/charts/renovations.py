@@ -1,72 +1,113 @@
 """Charts and tables of aging-friendly home renovations (适老化改造)."""
 from __future__ import annotations
 
+import math
+
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard import codes, formatting
-from dashboard.charts import PALETTE, cached_figure, style
-from dashboard.charts.display import in_wan, labelled, plain_numbers, table
+from dashboard.charts import PALETTE, Chart, chart, items, number
+from dashboard.charts.display import in_wan, labelled, table
 from dashboard.i18n import t
 from dashboard.privacy import threshold
 
 
-@cached_figure
-def households_by_year(frame: pd.DataFrame, title: str, language: str) -> go.Figure:
-    """Stacked bars: households renovated per year, one colour per county (names in the legend)."""
-    figure = go.Figure()
+BAR_ROW_PX = 45  # height per bar of the horizontal bar charts, which grow with their rows
+
+
+def households_by_year(frame: pd.DataFrame, title: str, language: str) -> Chart:
+    """Stacked bars: households renovated per year, one colour per county (names in the legend); the
+    tooltip names the county, the households and their spending."""
+    years = sorted(frame["year"].astype(str).unique())
+    households = t("flows.unit.households")
+    series = []
     for index, county in enumerate(codes.codes("county")):
         part = frame[frame["county_code"] == county]
         if part.empty:
             continue
-        figure.add_bar(x=part["year"], y=part["household_count"], name=codes.label("county", county, language),
-                       marker_color=PALETTE[index % len(PALETTE)],
-                       customdata=[formatting.format_yuan(v, language) for v in part["cost_yuan"]],
-                       hovertemplate="%{x}: %{y} " + t("flows.unit.households") + " · %{customdata}<extra>%{fullData.name}</extra>")
-    figure.update_layout(barmode="stack")
-    figure.update_xaxes(type="category", title_text=t("reno.axis.year"))
-    return plain_numbers(style(figure, title, t("flows.unit.households")))
+        by_year = {str(y): (n, c) for y, n, c in zip(part["year"], part["household_count"], part["cost_yuan"])}
+        name = codes.label("county", county, language)
+        data = []
+        for year in years:
+            if year not in by_year:
+                data.append(None)
+                continue
+            count, cost = by_year[year]
+            text = f"{formatting.format_count(count, language)}{'' if language == 'zh' else ' '}{households}" \
+                   f" · {formatting.format_yuan(cost, language)}"
+            data.append({"value": number(count), "tooltip": {"formatter": f"{{a}}<br/>{{b}}：{text}"}})
+        series.append({"type": "bar", "stack": "households", "name": name, "data": data,
+                       "itemStyle": {"color": PALETTE[index % len(PALETTE)]}})
+    return chart(title, households, legend=True,
+                 xAxis={"type": "category", "data": years, "name": t("reno.axis.year"),
+                        "nameLocation": "middle", "nameGap": 28},
+                 yAxis={"type": "value"}, series=series)
 
 
-@cached_figure
 def households_by_code(frame: pd.DataFrame, kind: str, title: str, language: str,
-                       total_households: int | None = None) -> go.Figure:
-    """Horizontal bars of households per category or aim, names on the axis, count and share as text."""
+                       total_households: int | None = None) -> Chart:
+    """Horizontal bars of households per category or aim (the largest on top, the chart growing with
+    its rows), names on the axis, count and share written beside each bar."""
     shown = frame.sort_values("household_count")
     names = [codes.label(kind, c, language) for c in shown[f"{'aim' if kind == 'aim' else 'category'}_code"]]
     base = total_households or shown["household_count"].sum()
-    text = [f"{formatting.format_count(v, language)}（{formatting.format_pct(100 * v / base)}）" if base else ""
-            for v in shown["household_count"]]
-    figure = go.Figure(go.Bar(x=shown["household_count"], y=names, orientation="h", text=text,
-                              textposition="auto", marker_color=PALETTE[0],
-                              hovertemplate="%{y}: %{x}<extra></extra>"))
-    figure.update_layout(height=80 + 45 * len(names))
-    figure.update_xaxes(title_text=t("flows.unit.households"))
-    return plain_numbers(style(figure, title))
+    texts = [f"{formatting.format_count(v, language)}（{formatting.format_pct(100 * v / base)}）" if base else
+             formatting.format_count(v, language) for v in shown["household_count"]]
+    return chart(title, t("flows.unit.households"), height=100 + BAR_ROW_PX * len(names),
+                 grid={"left": 8, "right": 96, "top": 64, "bottom": 12, "containLabel": True},
+                 yAxis={"type": "category", "data": names},
+                 xAxis={"type": "value"},
+                 series=[{"type": "bar", "itemStyle": {"color": PALETTE[0]}, "barCategoryGap": "30%",
+                          "label": {"show": True, "position": "right", "color": "#333"},
+                          "data": items(shown["household_count"], texts)}])
 
 
-@cached_figure
-def spending_by_year(frame: pd.DataFrame, title: str, language: str) -> go.Figure:
-    """Bars of spending per year (万元) with the spending per household as a line on a second axis."""
+def spending_by_year(frame: pd.DataFrame, title: str, language: str) -> Chart:
+    """Bars of spending per year (万元) with the spending per household as a line on a second axis; the
+    bars keep to the lower part and the line to the upper, so their labels never collide."""
     years = frame.groupby("year", as_index=False)[["household_count", "cost_yuan"]].sum()
     per_household = years["cost_yuan"] / years["household_count"]
-    figure = go.Figure()
-    figure.add_bar(x=years["year"], y=in_wan(years["cost_yuan"]), name=t("reno.series.total_cost"),
-                   marker_color=PALETTE[0],
-                   text=[formatting.format_yuan(v, language) for v in years["cost_yuan"]], textposition="outside")
-    figure.add_scatter(x=years["year"], y=per_household.round(0), name=t("reno.series.cost_per_household"),
-                       yaxis="y2", mode="lines+markers+text", marker={"symbol": "diamond", "size": 9},
-                       line={"color": PALETTE[3]}, textposition="top center",
-                       text=[formatting.format_yuan(v, language) for v in per_household])
-    figure.update_xaxes(type="category", title_text=t("reno.axis.year"))
-    style(figure, title)
-    # Bars in the lower part and the per-household line above them, so their labels never collide.
-    figure.update_layout(
-        yaxis={"title": t("flows.unit.wan_yuan"), "range": [0, float(in_wan(years["cost_yuan"]).max()) * 1.7],
-               "tickformat": ","},
-        yaxis2={"overlaying": "y", "side": "right", "title": t("flows.unit.yuan_per_household"),
-                "range": [0, float(per_household.max()) * 1.15], "showgrid": False, "tickformat": ",.0f"})
-    return figure
+    cost_wan = in_wan(years["cost_yuan"])
+    cost_axis, per_household_axis = _twin_axes(float(cost_wan.max()) * 1.7, float(per_household.max()) * 1.15)
+    return chart(title, legend=True,
+                 # Room under the title for the two axes' names (万元 left, 元/户 right).
+                 grid={"left": 8, "right": 24, "top": 72, "bottom": 44, "containLabel": True},
+                 xAxis={"type": "category", "data": [str(y) for y in years["year"]], "name": t("reno.axis.year"),
+                        "nameLocation": "middle", "nameGap": 28},
+                 yAxis=[{"type": "value", "name": t("flows.unit.wan_yuan"), **cost_axis},
+                        {"type": "value", "name": t("flows.unit.yuan_per_household"), "position": "right",
+                         "splitLine": {"show": False}, **per_household_axis}],
+                 series=[{"type": "bar", "name": t("reno.series.total_cost"), "itemStyle": {"color": PALETTE[0]},
+                          "barMaxWidth": 120, "label": {"show": True, "position": "top", "color": "#555"},
+                          "data": items(cost_wan, [formatting.format_yuan(v, language) for v in years["cost_yuan"]])},
+                         {"type": "line", "name": t("reno.series.cost_per_household"), "yAxisIndex": 1,
+                          "symbol": "diamond", "symbolSize": 10, "itemStyle": {"color": PALETTE[3]},
+                          "lineStyle": {"color": PALETTE[3]},
+                          "label": {"show": True, "position": "top", "color": PALETTE[3]},
+                          "data": items(per_household.round(0),
+                                        [formatting.format_yuan(v, language) for v in per_household])}])
+
+
+MAX_AXIS_STEPS = 7  # the spending chart's axes have at most this many round steps, the same on both
+
+
+def _round_step(value: float, steps: int) -> float:
+    """The smallest of 1, 2, 2.5, 5 × 10ⁿ that reaches value in the given number of steps."""
+    step = value / steps
+    power = 10 ** math.floor(math.log10(step))
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= step)
+
+
+def _twin_axes(left: float, right: float) -> tuple[dict, dict]:
+    """Two value axes from 0 reaching at least left and right in the same number of round steps, so the
+    right axis's ticks sit on the left axis's grid lines."""
+    if not left > 0 or not right > 0:
+        return {"min": 0}, {"min": 0}
+    left_step = _round_step(left, MAX_AXIS_STEPS)
+    steps = math.ceil(left / left_step - 1e-9)
+    right_step = _round_step(right, steps)
+    return ({"min": 0, "max": number(left_step * steps), "interval": number(left_step)},
+            {"min": 0, "max": number(right_step * steps), "interval": number(right_step)})
 
 
 def township_table(frame: pd.DataFrame, language: str) -> pd.DataFrame:
