@@ -145,8 +145,9 @@ DRAWN_JS = """
 """
 
 
-# Streamlit's lazily loaded renderers of plotly charts, dataframes and vega-lite (metric sparklines).
-DRAWING_SCRIPTS = ["**/static/js/PlotlyChart.*.js", "**/static/js/DataFrame.*.js", "**/static/js/embed.*.js"]
+# Streamlit's lazily loaded renderers of ECharts and plotly charts, dataframes and vega-lite.
+DRAWING_SCRIPTS = ["**/static/js/EChartsChart.*.js", "**/static/js/PlotlyChart.*.js", "**/static/js/DataFrame.*.js",
+                   "**/static/js/embed.*.js"]
 
 # For the memory phase only: the server has finished the page's script run.
 RUN_DONE_JS = """
@@ -328,7 +329,7 @@ def _many_sessions(browser, base: str, paths: list[str], titles: dict, pid: int)
     to the end. All sign in, then all open each page together; a session moves on once the server has
     finished its page (address, heading, no status widget, nothing stale), without waiting for the
     browser to finish drawing it: only the server's memory is measured here. For the same reason these
-    tabs do not load the scripts that draw plotly charts, dataframes and metric sparklines
+    tabs do not load the scripts that draw charts and dataframes
     (DRAWING_SCRIPTS): those elements send nothing back to the server, so its work and memory are the
     same, while twenty tabs drawing every chart would keep two cores busy for minutes. The map's
     component, which does talk back, loads as usual."""
