@@ -129,3 +129,15 @@ def test_spending_axes_share_their_round_steps():
     left, right = renovation_charts.spending_by_year(frame, "t", "zh").option["yAxis"]
     assert left["max"] >= 359.1 * 1.7 and right["max"] >= 5_300 * 1.15
     assert left["max"] / left["interval"] == right["max"] / right["interval"]
+
+
+def test_names_in_chart_tooltips_are_escaped():
+    """ECharts writes tooltips as HTML: an imported organisation called <img onerror> stays text."""
+    balances, raised, disbursed, destinations = _three_organisations()
+    links = charity_flows.sankey_links(balances, raised, disbursed, destinations, top_n=1)
+    hostile = "<img src=x onerror=alert(1)>"
+    series = charity_charts.sankey(links, {"A": hostile}, "group", "t", "zh").option["series"][0]
+    tooltips = [item["tooltip"]["formatter"] for item in series["data"] + series["links"]]
+    assert any("&lt;img src=x onerror=alert(1)&gt;" in text for text in tooltips)
+    assert not any("<img" in text for text in tooltips)
+    assert [item["label"]["formatter"] for item in series["data"] if item["id"] == "organisation:A"] == [hostile]

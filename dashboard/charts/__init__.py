@@ -12,6 +12,7 @@ The plotly builders below (`style`, `cached_figure`) remain only until every are
 from __future__ import annotations
 
 import functools
+import html
 import math
 from dataclasses import dataclass, field
 
@@ -87,10 +88,17 @@ def number(value) -> float | int | None:
     return int(value) if value.is_integer() else value
 
 
+def tip(text: object) -> str:
+    """Text for a tooltip formatter. ECharts writes tooltips as HTML and escapes only the values its
+    own placeholders ({a}, {b}, {c}) bring in, so any name written into a formatter must be escaped
+    here: organisation, station and place names come from imported files."""
+    return html.escape(str(text))
+
+
 def items(values, texts, **extra) -> list[dict]:
     """Series data whose label and item tooltip show each value as written in `texts` (12.3万, 97.4%):
     ECharts would print the raw number. `extra` is merged into every item (e.g. itemStyle)."""
-    return [{"value": number(v), "label": {"formatter": str(text)}, "tooltip": {"formatter": f"{{b}}：{text}"},
+    return [{"value": number(v), "label": {"formatter": str(text)}, "tooltip": {"formatter": f"{{b}}：{tip(text)}"},
              **extra} for v, text in zip(values, texts)]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import charity_flows, codes, formatting
-from dashboard.charts import PALETTE, Chart, chart, items, number
+from dashboard.charts import PALETTE, Chart, chart, items, number, tip
 from dashboard.charts.display import code_name, in_yi, labelled, table
 from dashboard.i18n import t
 
@@ -44,10 +44,10 @@ def sankey(links: pd.DataFrame, names: dict[str, str], destination: str, title: 
                          sum(v for t_, v in zip(targets, amounts) if t_ == node)) for node in nodes}
     data = [{"id": f"{kind}:{code}", "name": labels[(kind, code)], "itemStyle": {"color": NODE_COLOURS[kind]},
              "label": {"formatter": labels[(kind, code)]},
-             "tooltip": {"formatter": f"{labels[(kind, code)]}：{formatting.format_yuan(flowing[(kind, code)], language)}"}}
+             "tooltip": {"formatter": tip(f"{labels[(kind, code)]}：{formatting.format_yuan(flowing[(kind, code)], language)}")}}
             for kind, code in nodes]
     edges = [{"source": f"{s[0]}:{s[1]}", "target": f"{t_[0]}:{t_[1]}", "value": number(v),
-              "tooltip": {"formatter": f"{labels[s]} → {labels[t_]}：{formatting.format_yuan(amount, language)}"}}
+              "tooltip": {"formatter": tip(f"{labels[s]} → {labels[t_]}：{formatting.format_yuan(amount, language)}")}}
              for s, t_, v, amount in zip(sources, targets, in_yi(links["amount_yuan"]), amounts)]
     return chart(title, height=SANKEY_HEIGHT, series=[{
         "type": "sankey", "left": 0, "right": 150, "top": 44, "bottom": 8, "nodeWidth": 16, "nodeGap": 12,

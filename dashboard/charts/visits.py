@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import codes, formatting
-from dashboard.charts import HATCH, PALETTE, Chart, chart, items, number
+from dashboard.charts import HATCH, PALETTE, Chart, chart, items, number, tip
 from dashboard.charts.display import labelled, table
 from dashboard.i18n import t
 
@@ -104,7 +104,7 @@ def coverage_heatmap(frame: pd.DataFrame, title: str, language: str) -> Chart:
     dark = low + (100 - low) * 0.55
     cells = [{"value": [column, row, number(round(value, 1))],
               "label": {"formatter": formatting.format_pct(value), "color": "#fff" if value >= dark else "#222"},
-              "tooltip": {"formatter": f"{names[row]} · {quarters[column]}：{formatting.format_pct(value)}"}}
+              "tooltip": {"formatter": tip(f"{names[row]} · {quarters[column]}：{formatting.format_pct(value)}")}}
              for row, values in enumerate(grid.to_numpy()) for column, value in enumerate(values)
              if not pd.isna(value)]
     return chart(title, "%", height=130 + 34 * len(order),
