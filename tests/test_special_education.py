@@ -313,3 +313,12 @@ def test_trend_charts_write_each_part_the_total_and_the_unit(demo_db):
     resources = chart_options(_page(section="resources"))[0]
     assert [s["data"][-1]["label"]["formatter"] for s in resources["series"]] == ["83", "90"]
     assert resources["title"][0]["subtext"] == "单位：数量（个、间）"
+
+
+def test_a_target_chart_without_a_trend_shows_no_projection():
+    from dashboard.charts import special_education as charts
+    board = sped.assess(_series({"441302": [95]}), {None: TARGET_97}, 2021)
+    option = charts.rate_against_target(board, "t", "zh").option
+    assert option["legend"]["data"] == ["■ 数据不足"]
+    assert option["series"][0]["data"] == [] and option["series"][0]["markLine"]["data"] == []
+    assert option["yAxis"]["data"] == ["area 441302　■ 数据不足"] and option["xAxis"]["min"] == 90

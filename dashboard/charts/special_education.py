@@ -26,6 +26,9 @@ ROW_HEIGHT_PX = 56
 # Above the rows: the title and the target line's label; below: the axis, its name and the legend.
 TOP_MARGIN_PX, BOTTOM_MARGIN_PX, LEGEND_PX = 56, 100, 64
 RATE_MARKER_PX, PROJECTION_MARKER_PX = 16, 13
+# The rate axis starts on a multiple of this, at least 3 points below the lowest value, so its first
+# tick is not crowded by the next one.
+AXIS_STEP_PCT = 5
 # Room above the tallest bar for its total (or value) label.
 HEADROOM = 1.12
 MAX_INTERVALS = 8  # value-axis gridlines at most
@@ -58,7 +61,7 @@ def rate_against_target(board: pd.DataFrame, title: str, language: str) -> chart
         segments.append([{"coord": [charts.number(row.enrolment_rate_pct), index]},
                          {"coord": [charts.number(row.projected_pct), index]}])
         projections.append({"value": [charts.number(row.projected_pct), index], "tooltip": {
-            "formatter": f"{row.area_name}<br/>{projected_name}：{formatting.format_pct(row.projected_pct)}"}})
+            "formatter": f"{row.area_name}<br/>{_said(projected_name, formatting.format_pct(row.projected_pct), language)}"}})
     series = [{
         "type": "scatter", "name": projected_name, "symbol": "emptyCircle", "symbolSize": PROJECTION_MARKER_PX,
         "itemStyle": {"color": PROJECTION_COLOUR, "borderColor": PROJECTION_COLOUR, "borderWidth": 2, "opacity": 1},
@@ -79,8 +82,7 @@ def rate_against_target(board: pd.DataFrame, title: str, language: str) -> chart
             "label": {"show": True, "position": "top", "fontSize": 12, "color": "#333"},
             "data": [{"value": [charts.number(row.enrolment_rate_pct), index],
                       "label": {"formatter": formatting.format_pct(row.enrolment_rate_pct)},
-                      "tooltip": {"formatter": f"{row.area_name}：{formatting.format_pct(row.enrolment_rate_pct)}"
-                                               f"（{label}）<br/>{target_text}"}}
+                      "tooltip": {"formatter": _rate_tooltip(row, label, projected_name, target_text, language)}}
                      for index, row in rows],
         })
     # The target line on a series of its own, so hiding a status in the legend keeps it.
@@ -98,13 +100,27 @@ def rate_against_target(board: pd.DataFrame, title: str, language: str) -> chart
         title, height=round(ROW_HEIGHT_PX * (len(board) + 0.4)) + TOP_MARGIN_PX + BOTTOM_MARGIN_PX,
         legend=True,
         grid={"left": 8, "right": 32, "top": TOP_MARGIN_PX, "bottom": LEGEND_PX, "containLabel": True},
-        xAxis={"type": "value", "min": max(0, math.floor(low - 3)), "max": 100 if high <= 100 else math.ceil(high),
+        xAxis={"type": "value", "min": max(0, math.floor((low - 3) / AXIS_STEP_PCT) * AXIS_STEP_PCT), "max": 100 if high <= 100 else math.ceil(high),
                "axisLabel": {"formatter": "{value}%"}, "splitLine": {"show": True},
                "name": t("sped.unit.rate", language), "nameLocation": "middle", "nameGap": 28},
         yAxis={"type": "category", "data": names, "inverse": True, "axisTick": {"show": False},
                "axisLine": {"show": False}, "splitLine": {"show": True, "lineStyle": {"color": "#eee"}},
                "axisLabel": {"color": "#333"}},
-        series=series), [projected_name] + shown_statuses, square_icons=True)
+        series=series), [projected_name] * bool(projections) + shown_statuses, square_icons=True)
+
+
+def _said(name: str, value: str, language: str) -> str:
+    """'name：value' (zh) or 'name: value' (en), for tooltips."""
+    return f"{name}: {value}" if language == "en" else f"{name}：{value}"
+
+
+def _rate_tooltip(row, status: str, projected_name: str, target_text: str, language: str) -> str:
+    """An area's rate with its status, projection (when there is one) and target, a line each."""
+    rate = formatting.format_pct(row.enrolment_rate_pct)
+    lines = [_said(row.area_name, f"{rate} ({status})" if language == "en" else f"{rate}（{status}）", language)]
+    if row.projected_pct is not None and not pd.isna(row.projected_pct):
+        lines.append(_said(projected_name, formatting.format_pct(row.projected_pct), language))
+    return "<br/>".join(lines + [target_text])
 
 
 def placement_mix(frame: pd.DataFrame, title: str, language: str) -> charts.Chart:
@@ -168,7 +184,7 @@ def _bar_items(values: pd.Series, language: str) -> list[dict]:
     """Bar data with each count written as officials write it, on the bar and in its tooltip (which
     names the series: a stack's parts share a school year)."""
     return [{"value": charts.number(v), "label": {"formatter": formatting.format_count(v, language)},
-             "tooltip": {"formatter": f"{{b}} · {{a}}：{formatting.format_count(v, language)}"}}
+             "tooltip": {"formatter": _said("{b} · {a}", formatting.format_count(v, language), language)}}
             for v in values]
 
 
