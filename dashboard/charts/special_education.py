@@ -105,7 +105,7 @@ def rate_against_target(board: pd.DataFrame, title: str, language: str) -> chart
                "name": t("sped.unit.rate", language), "nameLocation": "middle", "nameGap": 28},
         yAxis={"type": "category", "data": names, "inverse": True, "axisTick": {"show": False},
                "axisLine": {"show": False}, "splitLine": {"show": True, "lineStyle": {"color": "#eee"}},
-               "axisLabel": {"color": "#333"}},
+               "axisLabel": {"color": "#333", "interval": 0}},
         series=series), [projected_name] * bool(projections) + shown_statuses, square_icons=True)
 
 
@@ -145,7 +145,7 @@ def resources(frame: pd.DataFrame, title: str, language: str) -> charts.Chart:
                "label": {"show": True, "position": "top", "color": "#555"},
                "data": _bar_items(frame[column], language)} for column in columns]
     return charts.chart(title, t("sped.unit.places", language), legend=True,
-                        xAxis={"type": "category", "data": years},
+                        xAxis={"type": "category", "data": years, "axisLabel": {"interval": 0}},
                         yAxis={"type": "value", **_headroom(frame[columns].max().max())},
                         series=series)
 
@@ -166,7 +166,7 @@ def _stacked_with_totals(frame: pd.DataFrame, columns: list[tuple[str, str]], ti
         "data": [{"value": charts.number(v), "label": {"formatter": t(
             "sped.chart.total", language, total=formatting.format_count(v, language))}} for v in totals]})
     return _legend_of(charts.chart(title, t("sped.unit.students", language), legend=True,
-                                   xAxis={"type": "category", "data": years},
+                                   xAxis={"type": "category", "data": years, "axisLabel": {"interval": 0}},
                                    yAxis={"type": "value", **_headroom(totals.max())},
                                    series=series), [name for _, name in columns])
 
