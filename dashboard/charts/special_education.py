@@ -3,6 +3,7 @@ senior-high students, resource centres and classrooms. Status reads by marker sh
 colour."""
 from __future__ import annotations
 
+import html
 import math
 
 import pandas as pd
@@ -48,65 +49,73 @@ def rate_against_target(board: pd.DataFrame, title: str, language: str) -> chart
     """Each area's rate now (marker shaped and coloured by status, its value above) and its projection at
     the deadline's school year (hollow marker), joined by a line, against a dashed target line; rows
     top-down in the board's order, each named with its status in words."""
-    names = [f"{row.area_name}　{status_label(row.status, language)}" for row in board.itertuples()]
-    target_year = int(board["target_school_year"].iloc[0])
-    projected_name = t("sped.chart.projected", language, year=target_year)
+    rows = list(board.itertuples())
+    projected_name = t("sped.chart.projected", language, year=int(board["target_school_year"].iloc[0]))
     target = float(board["target_pct"].iloc[0])
     target_text = t("sped.chart.target", language, target=formatting.format_pct(target))
-
-    segments, projections = [], []
-    for index, row in enumerate(board.itertuples()):
-        if row.projected_pct is None or pd.isna(row.projected_pct):
-            continue
-        segments.append([{"coord": [charts.number(row.enrolment_rate_pct), index]},
-                         {"coord": [charts.number(row.projected_pct), index]}])
-        projections.append({"value": [charts.number(row.projected_pct), index], "tooltip": {
-            "formatter": f"{row.area_name}<br/>{_said(projected_name, formatting.format_pct(row.projected_pct), language)}"}})
-    series = [{
-        "type": "scatter", "name": projected_name, "symbol": "emptyCircle", "symbolSize": PROJECTION_MARKER_PX,
-        "itemStyle": {"color": PROJECTION_COLOUR, "borderColor": PROJECTION_COLOUR, "borderWidth": 2, "opacity": 1},
-        "z": 6, "data": projections,
-        "markLine": {"silent": True, "symbol": "none", "label": {"show": False}, "data": segments,
-                     "lineStyle": {"type": "solid", "color": PROJECTION_COLOUR, "width": 1.5}},
-    }]
-    shown_statuses = []
-    for status, (colour, symbol) in STATUS_STYLE.items():
-        rows = [(index, row) for index, row in enumerate(board.itertuples()) if row.status == status]
-        if not rows:
-            continue
-        label = status_label(status, language)
-        shown_statuses.append(label)
-        series.append({
-            "type": "scatter", "name": label, "symbol": symbol, "symbolSize": RATE_MARKER_PX, "z": 7,
-            "itemStyle": {"color": colour, "borderColor": colour, "borderWidth": 2.5, "opacity": 1},
-            "label": {"show": True, "position": "top", "fontSize": 12, "color": "#333"},
-            "data": [{"value": [charts.number(row.enrolment_rate_pct), index],
-                      "label": {"formatter": formatting.format_pct(row.enrolment_rate_pct)},
-                      "tooltip": {"formatter": _rate_tooltip(row, label, projected_name, target_text, language)}}
-                     for index, row in rows],
-        })
+    projection_series = _projection_series(rows, projected_name, language)
+    status_series = [_status_series(status, [(i, row) for i, row in enumerate(rows) if row.status == status],
+                                    projected_name, target_text, language)
+                     for status in STATUS_STYLE if (board["status"] == status).any()]
     # The target line on a series of its own, so hiding a status in the legend keeps it.
-    series.append({
+    target_series = {
         "type": "scatter", "name": target_text, "data": [], "silent": True,
         "markLine": {"silent": True, "symbol": "none", "data": [{"xAxis": target, "name": target_text}],
-                     "label": {"formatter": target_text, "position": "start", "fontSize": 12},  # top: rows run top-down
-                     "lineStyle": {"type": "dashed", "color": TARGET_COLOUR, "width": 1.5}},
-    })
+                     # "start" is the top: the rows run top-down.
+                     "label": {"formatter": target_text, "position": "start", "fontSize": 12},
+                     "lineStyle": {"type": "dashed", "color": TARGET_COLOUR, "width": 1.5}}}
 
     values = pd.concat([board["enrolment_rate_pct"], board["projected_pct"]]).astype("float64").dropna()
-    low = min(float(values.min()), target)
-    high = max(float(values.max()), target)
-    return _legend_of(charts.chart(
-        title, height=round(ROW_HEIGHT_PX * (len(board) + 0.4)) + TOP_MARGIN_PX + BOTTOM_MARGIN_PX,
-        legend=True,
+    low = min(float(values.min()), target) - 3
+    chart = charts.chart(
+        title, height=round(ROW_HEIGHT_PX * (len(rows) + 0.4)) + TOP_MARGIN_PX + BOTTOM_MARGIN_PX, legend=True,
         grid={"left": 8, "right": 32, "top": TOP_MARGIN_PX, "bottom": LEGEND_PX, "containLabel": True},
-        xAxis={"type": "value", "min": max(0, math.floor((low - 3) / AXIS_STEP_PCT) * AXIS_STEP_PCT), "max": 100 if high <= 100 else math.ceil(high),
-               "axisLabel": {"formatter": "{value}%"}, "splitLine": {"show": True},
+        xAxis={"type": "value", "min": max(0, math.floor(low / AXIS_STEP_PCT) * AXIS_STEP_PCT),
+               "max": projection.RATE_CEILING_PCT, "axisLabel": {"formatter": "{value}%"},
                "name": t("sped.unit.rate", language), "nameLocation": "middle", "nameGap": 28},
-        yAxis={"type": "category", "data": names, "inverse": True, "axisTick": {"show": False},
-               "axisLine": {"show": False}, "splitLine": {"show": True, "lineStyle": {"color": "#eee"}},
+        yAxis={"type": "category", "data": [f"{row.area_name}　{status_label(row.status, language)}" for row in rows],
+               "inverse": True, "axisTick": {"show": False}, "axisLine": {"show": False},
+               "splitLine": {"show": True, "lineStyle": {"color": "#eee"}},
                "axisLabel": {"color": "#333", "interval": 0}},
-        series=series), [projected_name] * bool(projections) + shown_statuses, square_icons=True)
+        series=[projection_series, *status_series, target_series])
+    shown = [projected_name] * bool(projection_series["data"]) + [series["name"] for series in status_series]
+    return _legend_of(chart, shown, square_icons=True)
+
+
+def _projection_series(rows: list, projected_name: str, language: str) -> dict:
+    """Hollow markers at each area's projected rate, each joined to the rate now by a line."""
+    projected = [(index, row) for index, row in enumerate(rows) if _has_projection(row)]
+    return {
+        "type": "scatter", "name": projected_name, "symbol": "emptyCircle", "symbolSize": PROJECTION_MARKER_PX,
+        "itemStyle": {"color": PROJECTION_COLOUR, "borderColor": PROJECTION_COLOUR, "borderWidth": 2, "opacity": 1},
+        "z": 6,
+        "data": [{"value": [charts.number(row.projected_pct), index], "tooltip": {"formatter": "<br/>".join([
+            html.escape(row.area_name), _said(projected_name, formatting.format_pct(row.projected_pct), language)])}}
+            for index, row in projected],
+        "markLine": {"silent": True, "symbol": "none", "label": {"show": False},
+                     "lineStyle": {"type": "solid", "color": PROJECTION_COLOUR, "width": 1.5},
+                     "data": [[{"coord": [charts.number(row.enrolment_rate_pct), index]},
+                               {"coord": [charts.number(row.projected_pct), index]}] for index, row in projected]},
+    }
+
+
+def _status_series(status: str, rows: list, projected_name: str, target_text: str, language: str) -> dict:
+    """The areas of one status: their rates now, in the status's colour and shape, the value above."""
+    colour, symbol = STATUS_STYLE[status]
+    label = status_label(status, language)
+    return {
+        "type": "scatter", "name": label, "symbol": symbol, "symbolSize": RATE_MARKER_PX, "z": 7,
+        "itemStyle": {"color": colour, "borderColor": colour, "borderWidth": 2.5, "opacity": 1},
+        "label": {"show": True, "position": "top", "fontSize": 12, "color": "#333"},
+        "data": [{"value": [charts.number(row.enrolment_rate_pct), index],
+                  "label": {"formatter": formatting.format_pct(row.enrolment_rate_pct)},
+                  "tooltip": {"formatter": _rate_tooltip(row, label, projected_name, target_text, language)}}
+                 for index, row in rows],
+    }
+
+
+def _has_projection(row) -> bool:
+    return row.projected_pct is not None and not pd.isna(row.projected_pct)
 
 
 def _said(name: str, value: str, language: str) -> str:
@@ -117,8 +126,10 @@ def _said(name: str, value: str, language: str) -> str:
 def _rate_tooltip(row, status: str, projected_name: str, target_text: str, language: str) -> str:
     """An area's rate with its status, projection (when there is one) and target, a line each."""
     rate = formatting.format_pct(row.enrolment_rate_pct)
-    lines = [_said(row.area_name, f"{rate} ({status})" if language == "en" else f"{rate}（{status}）", language)]
-    if row.projected_pct is not None and not pd.isna(row.projected_pct):
+    # Area names come from the data: escaped, as the tooltip is HTML.
+    lines = [_said(html.escape(row.area_name), f"{rate} ({status})" if language == "en" else f"{rate}（{status}）",
+                   language)]
+    if _has_projection(row):
         lines.append(_said(projected_name, formatting.format_pct(row.projected_pct), language))
     return "<br/>".join(lines + [target_text])
 
@@ -157,6 +168,8 @@ def _stacked_with_totals(frame: pd.DataFrame, columns: list[tuple[str, str]], ti
     years = [year_label(y, language) for y in frame["school_year"]]
     series = [{"type": "bar", "name": name, "stack": "students",
                "label": {"show": True, "position": "inside", "color": "#fff"},
+               # Counts that would overlap (parts too thin for them) are left out; the table has them.
+               "labelLayout": {"hideOverlap": True},
                "data": _bar_items(frame[column], language)} for column, name in columns]
     totals = frame["enrolled_count"]
     series.append({
@@ -189,10 +202,11 @@ def _bar_items(values: pd.Series, language: str) -> list[dict]:
 
 
 def _headroom(highest: float) -> dict:
-    """A value axis ending on a round tick at least HEADROOM above the highest bar, so the label above
-    it stays inside the plot."""
+    """A value axis of counts ending on a round tick at least HEADROOM above the highest bar, so the
+    label above it stays inside the plot."""
     top = max(float(highest), 1.0) * HEADROOM
     rough = top / MAX_INTERVALS
     magnitude = 10 ** math.floor(math.log10(rough))
-    interval = next(step * magnitude for step in (1, 2, 2.5, 5, 10) if step * magnitude >= rough)
+    # Counts: never a tick between two whole numbers.
+    interval = max(1, next(step * magnitude for step in (1, 2, 2.5, 5, 10) if step * magnitude >= rough))
     return {"max": charts.number(math.ceil(top / interval) * interval), "interval": charts.number(interval)}
