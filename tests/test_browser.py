@@ -85,14 +85,20 @@ def test_signing_out_returns_to_the_sign_in_form(app_url):
         assert page.query_selector('[data-testid="stMetric"]') is None
 
 
+# An ECharts chart (SVG renderer) is drawn once its SVG holds a path (the first path may be a
+# hairline, which Playwright does not count as visible: wait for the SVG, then count).
+ECHARTS_DRAWN = '[data-testid="stEChartsChart"] svg'
+ECHARTS_COUNT = ("[...document.querySelectorAll('[data-testid=stEChartsChart]')]"
+                 ".filter(chart => chart.querySelector('svg path')).length")
+
+
 def test_special_education_draws_every_chart_offline(app_url):
     with chromium_page(height=6500) as page:
         sign_in(page, app_url, TEST_USERS["leader"], TEST_PASSWORD, "special-education?county=441324")
         # Generous limits: a shared two-core machine under load can take a while to draw five charts.
-        wait_until_drawn(page, ".js-plotly-plot", timeout_ms=120_000)
+        wait_until_drawn(page, ECHARTS_DRAWN, timeout_ms=120_000)
         # The page opens on its first section, the two enrolment rates against their targets.
-        page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length >= 2",
-                               timeout=120_000)
+        page.wait_for_function(f"() => {ECHARTS_COUNT} >= 2", timeout=120_000)
         text = page.inner_text("body")
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / "special_education_longmen.png"), full_page=True)
@@ -104,7 +110,7 @@ def test_special_education_draws_every_chart_offline(app_url):
                                        ("特教资源中心与资源教室", "resources", 1)):
             page.locator("[data-testid=stButtonGroup] button", has_text=label).click()
             page.wait_for_function(f"() => new URL(location.href).searchParams.get('section') === '{section}'"
-                                   f" && document.querySelectorAll('.js-plotly-plot').length === {charts}"
+                                   f" && {ECHARTS_COUNT} === {charts}"
                                    " && !document.querySelector('[data-stale=true]')"
                                    " && document.querySelector('[data-testid=stApp]').dataset.testScriptState"
                                    " === 'notRunning'", timeout=120_000)

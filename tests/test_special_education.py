@@ -12,7 +12,7 @@ from dashboard import special_education as sped
 from dashboard.projection import AT_RISK, MET, OFF_TRACK, ON_TRACK
 from dashboard.schema import targets
 from queries import special_education as q
-from tests.app_support import PAGE_PATHS, open_page
+from tests.app_support import PAGE_PATHS, chart_options, chart_titles, open_page
 
 COUNTIES = ["441302", "441303", "441322", "441323", "441324"]
 
@@ -179,11 +179,6 @@ def _page(language="zh", **params):
     return at
 
 
-def _chart_titles(at) -> list[str]:
-    import json
-    return [json.loads(chart.proto.spec)["layout"]["title"]["text"] for chart in at.get("plotly_chart")]
-
-
 SECTIONS = ["targets", "placements", "senior_high", "resources", "register"]
 
 
@@ -194,7 +189,7 @@ def test_page_shows_the_published_figures_status_and_sources(demo_db):
     assert values["特殊学校就读"][0] == "1,201" and values["送教上门"][0] == "486"
     assert values["乡镇特殊教育资源中心（个）"][0] == "83"
     assert values["特殊教育资源教室（间）"] == ("90", "+11（+13.92%） 较上学年")
-    titles = [title for at in opened for title in _chart_titles(at)]
+    titles = [title for at in opened for title in chart_titles(at)]
     assert len(titles) == 5 and all("全市" in title for title in titles)
     assert "2023学年" in titles[0]
     captions = " ".join(c.value for at in opened for c in at.caption)
@@ -225,7 +220,7 @@ def test_a_closed_table_is_made_when_its_expander_is_opened(demo_db):
 
 def test_page_filters_by_county_and_school_year_from_the_url(demo_db):
     at = _page(county="441324", school_year="2021")
-    titles = _chart_titles(at)
+    titles = chart_titles(at)
     assert all("龙门县" in title for title in titles) and "2021学年" in titles[0]
     assert at.query_params["school_year"] == "2021" and at.query_params["county"] == "441324"
 
@@ -233,15 +228,15 @@ def test_page_filters_by_county_and_school_year_from_the_url(demo_db):
 def test_a_school_year_without_data_gets_a_message_and_the_latest_year(demo_db):
     at = _page(school_year="1999<script>")
     assert any("1999" in info.value and "2023" in info.value for info in at.info)
-    assert "2023学年" in _chart_titles(at)[0]
+    assert "2023学年" in chart_titles(at)[0]
 
 
 def test_page_in_english(demo_db):
     at = _page("en")
     assert at.title[0].value == "Special education"
-    assert any("Whole city" in title for title in _chart_titles(at))
+    assert any("Whole city" in title for title in chart_titles(at))
     import json
-    specs = " ".join(json.dumps(json.loads(chart.proto.spec), ensure_ascii=False) for chart in at.get("plotly_chart"))
+    specs = " ".join(json.dumps(option, ensure_ascii=False) for option in chart_options(at))
     assert "✓ Met" in specs  # each county's status, in words, beside its dot
 
 
@@ -275,3 +270,55 @@ def test_a_target_chart_of_many_areas_keeps_the_city_and_the_counties_furthest_f
     assert set(shown["area_code"].iloc[1:]) == set(expected["area_code"])
     left = counties[~counties["area_code"].isin(shown["area_code"])]
     assert left["children_to_enrol_count"].fillna(-1).max() <= shown["children_to_enrol_count"].iloc[1:].min()
+
+
+# ---- the charts (ECharts options, as the page sends them) ------------------------------------------
+def _series_named(option: dict, name: str) -> dict:
+    return next(series for series in option["series"] if series["name"] == name)
+
+
+def test_a_target_chart_carries_the_target_deadline_status_projection_and_rates(demo_db):
+    board = sped.target_board("compulsory", 2023, None, "zh")
+    option = chart_options(_page(section="targets"))[0]
+    rows = option["yAxis"]["data"]
+    assert option["yAxis"]["inverse"] and [row.split("　")[0] for row in rows] == board["area_name"].tolist()
+    assert all(any(mark in row for mark in "✓▲◆✗■") for row in rows)  # status in words beside each area
+    target_line = _series_named(option, "目标 97%")["markLine"]
+    assert target_line["data"][0]["xAxis"] == 97 and target_line["label"]["formatter"] == "目标 97%"
+    assert target_line["lineStyle"]["type"] == "dashed"
+    projected = _series_named(option, "2025学年预测（趋势外推）")  # the deadline's school year
+    assert projected["symbol"] == "emptyCircle" and len(projected["data"]) == len(board)
+    assert len(projected["markLine"]["data"]) == len(board)  # each rate joined to its projection
+    city = _series_named(option, "✓ 已达标")["data"][0]
+    assert city["value"][1] == 0 and city["label"]["formatter"] == f"{board['enrolment_rate_pct'].iloc[0]:.1f}%"
+    assert option["xAxis"]["name"] == "入学率（%）" and option["xAxis"]["axisLabel"]["formatter"] == "{value}%"
+    assert option["legend"]["data"][0] == "2025学年预测（趋势外推）" and "目标 97%" not in option["legend"]["data"]
+
+
+def test_a_target_chart_grows_with_its_rows():
+    from dashboard.charts import special_education as charts
+    board = sped.assess(_series({code: [93, 94, 95] for code in COUNTIES}), {None: TARGET_97}, 2023)
+    small, large = (charts.rate_against_target(rows, "t", "zh") for rows in (board.head(2), board))
+    assert large.height - small.height == 3 * charts.ROW_HEIGHT_PX
+
+
+def test_trend_charts_write_each_part_the_total_and_the_unit(demo_db):
+    placements = chart_options(_page(section="placements"))[0]
+    assert placements["title"][0]["subtext"] == "单位：学生数（名）"
+    assert [s["name"] for s in placements["series"][:3]] == ["特殊学校就读", "普通学校随班就读", "送教上门"]
+    assert all(s["stack"] == "students" for s in placements["series"][:3])
+    assert placements["series"][0]["data"][-1]["label"]["formatter"] == "1,201"
+    assert placements["series"][-1]["data"][-1]["label"]["formatter"] == "合计 3,013"
+    assert placements["yAxis"]["max"] >= 3013 * 1.1 and placements["xAxis"]["data"][-1] == "2023学年"
+    resources = chart_options(_page(section="resources"))[0]
+    assert [s["data"][-1]["label"]["formatter"] for s in resources["series"]] == ["83", "90"]
+    assert resources["title"][0]["subtext"] == "单位：数量（个、间）"
+
+
+def test_a_target_chart_without_a_trend_shows_no_projection():
+    from dashboard.charts import special_education as charts
+    board = sped.assess(_series({"441302": [95]}), {None: TARGET_97}, 2021)
+    option = charts.rate_against_target(board, "t", "zh").option
+    assert option["legend"]["data"] == ["■ 数据不足"]
+    assert option["series"][0]["data"] == [] and option["series"][0]["markLine"]["data"] == []
+    assert option["yAxis"]["data"] == ["area 441302　■ 数据不足"] and option["xAxis"]["min"] == 90
