@@ -24,6 +24,8 @@ DARK_BACKGROUND, DARK_TEXT, DARK_MUTED, DARK_GRID = "#0b1a2b", "#f2f4f7", "#b8c2
 TARGET_COLOUR = "#D55E00"
 HEIGHT = 450
 ROTATE_LABELS_FROM = 7  # categories: more than this and their labels are written slanted
+THIN_SLICE = 0.06  # a pie slice under this share has its label outside (ECharts hides one that does not fit)
+LABEL_WIDTH = 64  # px: a category label longer than this wraps
 
 
 def figure_for(spec: ChartSpec, dark: bool = False) -> Chart:
@@ -31,9 +33,12 @@ def figure_for(spec: ChartSpec, dark: bool = False) -> Chart:
     names = list(spec.series)
     if spec.kind == "pie":
         name, values = next(iter(spec.series.items()))
+        values = [charts.number(v) for v in values]
+        total = sum(v for v in values if v)
         series = [{"type": "pie", "name": name, "radius": "62%", "center": ["50%", "45%"],
-                   "label": {"position": "inside", "formatter": "{d}%"},
-                   "data": [_slice(str(c), charts.number(v), spec.unit) for c, v in zip(spec.categories, values)]}]
+                   "label": {"position": "inside", "textBorderWidth": 0},
+                   "data": [_slice(str(c), v, total, spec.unit, PALETTE[i % len(PALETTE)], dark)
+                            for i, (c, v) in enumerate(zip(spec.categories, values))]}]
         figure = charts.chart("", height=HEIGHT, legend=True, series=series)
         figure.option["legend"]["type"] = "plain"  # every name, on as many lines as it takes
     else:
@@ -55,7 +60,9 @@ def figure_for(spec: ChartSpec, dark: bool = False) -> Chart:
         figure = charts.chart(
             "", spec.unit, height=HEIGHT, legend=len(names) > 1, tooltip="axis",
             xAxis={"type": "category", "data": [str(c) for c in spec.categories],
-                   "axisLabel": {"interval": 0, "rotate": 30 if slanted else 0}},
+                   # every label; long ones (Huicheng District) wrapped onto two lines, many slanted
+                   "axisLabel": {"interval": 0, "rotate": 30} if slanted else
+                   {"interval": 0, "width": LABEL_WIDTH, "overflow": "break"}},
             # A line shows the change, from a little under its lowest point; bars start at zero.
             yAxis={"type": "value", "scale": spec.kind == "line"},
             series=series)
@@ -63,10 +70,23 @@ def figure_for(spec: ChartSpec, dark: bool = False) -> Chart:
     return _darken(figure) if dark else figure
 
 
-def _slice(name: str, value, unit: str) -> dict:
-    """A pie slice whose tooltip gives its value (thousands separated, with the unit) and share."""
+def _slice(name: str, value, total: float, unit: str, colour: str, dark: bool) -> dict:
+    """A pie slice labelled with its share (three significant figures: 27.5%, 4.27%), inside in dark or
+    light text as its colour needs, or beside it when it is too thin to hold it; its tooltip adds the
+    value, thousands separated, with the unit."""
+    share = f"{100 * value / total:.3g}%" if value and total else ""
     text = "—" if value is None else f"{value:,}{unit}"
-    return {"name": name, "value": value, "tooltip": {"formatter": f"{{b}}：{text}（{{d}}%）"}}
+    if value and total and value / total < THIN_SLICE:
+        label = {"formatter": share, "position": "outside", "color": DARK_TEXT if dark else "#333"}
+    else:
+        label = {"formatter": share, "color": "#222" if _light(colour) else "#fff"}
+    return {"name": name, "value": value, "label": label, "tooltip": {"formatter": f"{{b}}：{text}（{share}）"}}
+
+
+def _light(colour: str) -> bool:
+    """Whether a #rrggbb colour is light enough to need dark text on it."""
+    red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.299 * red + 0.587 * green + 0.114 * blue > 150
 
 
 def _darken(figure: Chart) -> Chart:
@@ -82,7 +102,9 @@ def _darken(figure: Chart) -> Chart:
         option["legend"]["pageTextStyle"] = {"color": DARK_TEXT}
     for axis in ("xAxis", "yAxis"):
         if axis in option:
-            option[axis]["axisLabel"] = {**option[axis].get("axisLabel", {}), "color": DARK_MUTED}
+            # Streamlit's theme rings axis labels with the (light) page colour: ring them with the dark one.
+            option[axis]["axisLabel"] = {**option[axis].get("axisLabel", {}), "color": DARK_MUTED,
+                                         "textBorderColor": DARK_BACKGROUND}
             option[axis]["axisLine"] = {"lineStyle": {"color": DARK_MUTED}}
             option[axis]["splitLine"] = {"lineStyle": {"color": DARK_GRID}}
     return figure

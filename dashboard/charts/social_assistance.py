@@ -31,8 +31,9 @@ def monitored_composition(frame: pd.DataFrame, language: str, title: str, unit: 
         xAxis={"type": "category", "boundaryGap": False, "data": [str(m) for m in wide.index]},
         yAxis={"type": "value"},  # ECharts writes 120,000 (not plotly's SI "120k")
         series=series))
-    # The legend reads top-down like the stack: the last series drawn is the top layer.
+    # The legend and the tooltip read top-down like the stack: the last series drawn is the top layer.
     figure.option["legend"]["data"] = [s["name"] for s in reversed(series)]
+    figure.option["tooltip"]["order"] = "seriesDesc"
     return figure
 
 
