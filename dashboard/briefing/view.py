@@ -15,7 +15,9 @@ PRESENTATION_CSS = """<style>
 </style>"""
 DARK_CSS = """<style>
 .stApp {background: #0b1a2b; color: #f2f4f7;}
-.stApp p, .stApp span, .stApp div {color: #f2f4f7;}
+[data-testid="stMain"] p, [data-testid="stMain"] span, [data-testid="stMain"] div {color: #f2f4f7;}
+[data-testid="stMain"] [data-testid="stBaseButton-secondary"] {background: #1c2f45; border-color: #4a5f78;}
+[data-testid="stMain"] [data-testid="stAlertContainer"] {background: #3b3420;}
 </style>"""
 
 
