@@ -331,7 +331,8 @@ def test_page_draws_offline_in_chromium_with_filters_from_the_url(demo_database_
         pytest.skip("the browser runs once, on the embedded database")
     with running_app(demo_database_url) as base, chromium_page(height=3000) as page:
         sign_in(page, base, TEST_USERS["leader"], TEST_PASSWORD, "social-assistance?county=441324&period=2024&section=warnings")
-        wait_until_drawn(page, '[data-testid="stEChartsChart"] svg path', 90000)
+        wait_until_drawn(page, '[data-testid="stEChartsChart"] svg', 90000)
+        assert len(page.query_selector_all('[data-testid="stEChartsChart"] svg')) == 2
         text = page.inner_text("body")
         assert exceptions_on(page) == []
         for expected in ("社会救助与动态监测", "龙门县", "2024-01 至 2024-05", "<5", "其他指标", "惠市民政案〔2024〕23号"):

@@ -68,7 +68,8 @@ def figure_for(spec: ChartSpec, dark: bool = False) -> Chart:
             # A line shows the change, from a little under its lowest point; bars start at zero.
             yAxis={"type": "value", "scale": spec.kind == "line"},
             series=series)
-        figure.option["tooltip"]["valueFormatter"] = "localized"
+        figure.option["tooltip"].update(valueFormatter="localized",
+                                        axisPointer={"type": "shadow" if spec.kind == "bar" else "line"})
     return _darken(figure) if dark else figure
 
 
