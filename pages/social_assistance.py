@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboard import components, filters, formatting, settings
 from dashboard import social_assistance as sa
+from dashboard.charts import draw
 from dashboard.charts import social_assistance as charts
 from dashboard.downloads import download_buttons
 from dashboard.i18n import current_language, t
@@ -45,8 +46,8 @@ elif section != "other":
             st.metric(t("metric.monitored_population_count.label"), formatting.format_count(
                 latest["person_count"].iloc[0], language, wan_decimals=2), help=t("metric.monitored_population_count.definition"))
             st.caption(t("sa.kpi.month", month=latest["month"].iloc[0]))
-            st.plotly_chart(charts.monitored_composition(monitored, language, t("sa.chart.monitored", **labels),
-                                                         t("sa.unit.people")))
+            draw(charts.monitored_composition(monitored, language, t("sa.chart.monitored", **labels),
+                                              t("sa.unit.people")))
             line = source("sa.source.monitoring", as_of, t("sa.definition.monitored"))
             download_buttons(sa.labelled(monitored, {"category_code": "monitored_category"}, language),
                              "monitored_population_by_month", as_of, line, "monitored")
@@ -70,8 +71,8 @@ elif section != "other":
         for frame, column, kind, title, subject in (
                 (by_department, "source_department", "department", "sa.chart.by_department", "warnings_by_department"),
                 (by_type, "warning_type", "warning_type", "sa.chart.by_type", "warnings_by_type")):
-            st.plotly_chart(charts.stacked_by_outcome(frame, column, kind, outcomes, "warning_outcome", language,
-                                                      t(title, **labels), t("sa.unit.warnings")))
+            draw(charts.stacked_by_outcome(frame, column, kind, outcomes, "warning_outcome", language,
+                                           t(title, **labels), t("sa.unit.warnings")))
             if kind == "department":
                 st.caption(t("sa.departments.note"))
             line = source("sa.source.monitoring", as_of, t("sa.definition.warnings", days=limit))
@@ -97,8 +98,8 @@ elif section != "other":
         cards[2].caption(t("sa.kpi.limit", days=limit))
         by_need = q.requests_by_need_and_outcome(**scope)
         if not by_need.empty:
-            st.plotly_chart(charts.requests_by_need(by_need, language, t("sa.chart.requests", **labels),
-                                                    t("sa.unit.requests")))
+            draw(charts.requests_by_need(by_need, language, t("sa.chart.requests", **labels),
+                                         t("sa.unit.requests")))
         line = source("sa.source.requests", as_of, t("sa.definition.requests"))
         download_buttons(sa.labelled(by_need, {"need_code": "request_need", "outcome": "request_outcome"}, language),
                          "requests_by_need_and_outcome", as_of, line, "requests")

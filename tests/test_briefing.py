@@ -13,7 +13,7 @@ from dashboard.briefing import consistency, pdf_export
 from dashboard.briefing.catalogue import CATALOGUE, build_slides
 from dashboard.briefing.model import snapshot_id
 from dashboard.briefing.pptx_export import write_deck
-from tests.app_support import open_page
+from tests.app_support import chart_options, open_page
 
 MADE_AT = dt.datetime(2024, 6, 20, 9, 30)
 NATIVE = ["stations", "compulsory_target", "visits", "charity", "charity_flow"]
@@ -135,7 +135,28 @@ def test_the_briefing_page_previews_the_chosen_slides(demo_db):
     chosen = next(i for i, title in enumerate(outline) if "达到97%目标" in title)
     at.radio[0].set_value(chosen).run()
     assert not at.exception and any("达到97%目标" in s.value for s in at.subheader)
-    assert at.query_params["slide"] == str(chosen) and len(at.get("plotly_chart")) == 1
+    assert at.query_params["slide"] == str(chosen) and len(chart_options(at)) == 1
+    target = chart_options(at)[0]["series"][0]["markLine"]
+    assert target["data"] == [{"yAxis": 97.0}] and target["label"]["formatter"] == "目标 97%"
+
+
+def test_the_preview_chart_carries_the_spec_in_a_light_or_dark_look():
+    from dashboard.briefing.model import ChartSpec
+    from dashboard.briefing.view import DARK_BACKGROUND, DARK_TEXT, figure_for
+    bars = ChartSpec("bar", ["2022", "2023"], {"募集": [2.4, 2.5], "拨付": [2.15, 3.47]}, "亿元")
+    option = figure_for(bars).option
+    assert option["xAxis"]["data"] == ["2022", "2023"] and option["title"][0]["subtext"] == "单位：亿元"
+    assert [(s["type"], s["name"], s["data"]) for s in option["series"]] == \
+        [("bar", "募集", [2.4, 2.5]), ("bar", "拨付", [2.15, 3.47])]
+    assert "legend" in option and "markLine" not in option["series"][0] and "backgroundColor" not in option
+    dark = figure_for(bars, dark=True).option
+    assert dark["backgroundColor"] == DARK_BACKGROUND and dark["legend"]["textStyle"]["color"] == DARK_TEXT
+    line = figure_for(ChartSpec("line", ["2024-Q1"], {"入户探访": [63000]}, "人次")).option
+    assert line["series"][0]["type"] == "line" and "legend" not in line  # one series: no legend
+    pie = figure_for(ChartSpec("pie", ["大病救助", "乡村振兴"], {"拨付": [9500, 500]}, "万元")).option
+    slices = pie["series"][0]["data"]
+    assert [(s["name"], s["value"]) for s in slices] == [("大病救助", 9500), ("乡村振兴", 500)]
+    assert "9,500万元" in slices[0]["tooltip"]["formatter"] and "xAxis" not in pie
 
 
 def test_presentation_mode_shows_one_slide_and_moves_on(demo_db):

@@ -1,6 +1,5 @@
 """Social assistance and dynamic monitoring: measures on hand-made data, queries on a constructed
 database with known answers (SQLite and PostgreSQL), the demo's published totals, and the page."""
-import json
 from pathlib import Path
 
 import pandas as pd
@@ -13,6 +12,7 @@ from dashboard import db, migrate, registers
 from dashboard import social_assistance as sa_measures
 from dashboard.schema import assistance_requests_monthly, monitored_population_monthly, risk_warnings_monthly
 from queries import social_assistance as q
+from tests.app_support import chart_options, chart_titles
 from tests.conftest import BACKENDS, _fresh_database
 
 APP = str(Path(__file__).resolve().parent.parent / "streamlit_app.py")
@@ -234,7 +234,7 @@ def test_page_shows_the_published_figures_and_other_cards(demo_db):
     assert values["扫码需求已办结"] == "612"
     assert values["未成年人救助保护中心"] == "7个" and values["2023年培训"] == "11,492人次"
     assert values["社会组织乡村振兴投入资金"] == "1.1亿元以上"
-    assert {section: len(at.get("plotly_chart")) for section, at in opened.items()} == \
+    assert {section: len(chart_options(at)) for section, at in opened.items()} == \
         {"monitored": 1, "warnings": 2, "requests": 1, "other": 0}
     assert any("惠市民政案〔2024〕23号" in c.value for c in opened["other"].caption)
 
@@ -263,8 +263,45 @@ def test_page_keeps_county_and_period_in_the_url(demo_db):
     assert not at.exception
     assert at.query_params["county"] == "441302" and at.query_params["period"] == "2023"
     assert at.query_params["section"] == "warnings"
-    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    titles = chart_titles(at)
     assert titles and all(title.startswith("惠城区") and "2023-01 至 2023-12" in title for title in titles)
+
+
+def test_page_warning_charts_stack_each_outcome_with_the_open_part_hatched(demo_db):
+    options = chart_options(_open(section="warnings"))
+    assert len(options) == 2
+    for option in options:
+        assert option["title"][0]["subtext"] == "单位：条"
+        rows, series = option["yAxis"]["data"], option["series"]
+        assert [s["name"] for s in series] == ["纳入保障", "不符合条件", "处置中"]
+        assert {s["stack"] for s in series} == {"outcome"} and all(len(s["data"]) == len(rows) for s in series)
+        assert "decal" in series[-1]["itemStyle"] and not any("decal" in s["itemStyle"] for s in series[:-1])
+        totals = [sum(s["data"][i] for s in series) for i in range(len(rows))]
+        assert totals == sorted(totals)  # a category axis is drawn bottom-up: the most warnings on top
+
+
+def test_outcome_bars_grow_with_their_rows_and_requests_come_largest_first():
+    from dashboard.charts import social_assistance as charts
+    frame = pd.DataFrame({"need_code": ["medical", "medical", "basic_living", "education"],
+                          "outcome": ["assisted", "open", "assisted", "referred"],
+                          "request_count": [5, 2, 9, 1]})
+    chart = charts.requests_by_need(frame, "zh", "标题", "宗")
+    assert chart.height == charts.BASE_HEIGHT + 3 * charts.ROW_HEIGHT
+    assert chart.option["yAxis"]["data"] == ["教育救助", "医疗救助", "基本生活"]
+    assert {s["name"]: s["data"] for s in chart.option["series"]} == \
+        {"已救助帮扶": [0, 5, 9], "转介服务": [1, 0, 0], "办理中": [0, 2, 0]}
+
+
+def test_monitored_chart_stacks_categories_with_the_legend_read_like_the_stack():
+    from dashboard.charts import social_assistance as charts
+    frame = pd.DataFrame({"month": ["2024-01", "2024-01", "2024-02", "2024-02"],
+                          "category_code": ["subsistence_allowance", "extreme_poverty"] * 2,
+                          "person_count": [100, 20, 110, 21]})
+    option = charts.monitored_composition(frame, "zh", "标题", "人数（人）").option
+    assert option["xAxis"]["data"] == ["2024-01", "2024-02"]
+    assert [(s["name"], s["stack"], s["data"]) for s in option["series"]] == \
+        [("低保对象", "people", [100, 110]), ("特困人员", "people", [20, 21])]
+    assert option["legend"]["data"] == ["特困人员", "低保对象"]
 
 
 def test_page_in_english(demo_db):
@@ -294,7 +331,8 @@ def test_page_draws_offline_in_chromium_with_filters_from_the_url(demo_database_
         pytest.skip("the browser runs once, on the embedded database")
     with running_app(demo_database_url) as base, chromium_page(height=3000) as page:
         sign_in(page, base, TEST_USERS["leader"], TEST_PASSWORD, "social-assistance?county=441324&period=2024&section=warnings")
-        wait_until_drawn(page, ".js-plotly-plot", 90000)
+        wait_until_drawn(page, '[data-testid="stEChartsChart"] svg', 90000)
+        assert len(page.query_selector_all('[data-testid="stEChartsChart"] svg')) == 2
         text = page.inner_text("body")
         assert exceptions_on(page) == []
         for expected in ("社会救助与动态监测", "龙门县", "2024-01 至 2024-05", "<5", "其他指标", "惠市民政案〔2024〕23号"):

@@ -1,11 +1,11 @@
 """How a slide looks in the browser: the same content as the exported deck."""
 from __future__ import annotations
 
-import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard import charts
 from dashboard.briefing.model import ChartSpec, Slide
-from dashboard.charts import PALETTE, cached_figure, style
+from dashboard.charts import PALETTE, Chart
 from dashboard.i18n import t
 
 PRESENTATION_CSS = """<style>
@@ -15,32 +15,101 @@ PRESENTATION_CSS = """<style>
 </style>"""
 DARK_CSS = """<style>
 .stApp {background: #0b1a2b; color: #f2f4f7;}
-.stApp p, .stApp span, .stApp div {color: #f2f4f7;}
+[data-testid="stMain"] p, [data-testid="stMain"] span, [data-testid="stMain"] div {color: #f2f4f7;}
+[data-testid="stMain"] [data-testid="stBaseButton-secondary"] {background: #1c2f45; border-color: #4a5f78;}
+[data-testid="stMain"] [data-testid="stAlertContainer"] {background: #3b3420;}
 </style>"""
 
 
-@cached_figure
-def figure_for(spec: ChartSpec, dark: bool = False) -> go.Figure:
-    """The slide's chart as a Plotly figure."""
-    figure = go.Figure()
-    for index, (name, values) in enumerate(spec.series.items()):
-        colour = PALETTE[index % len(PALETTE)]
-        if spec.kind == "pie":
-            figure.add_trace(go.Pie(labels=spec.categories, values=values, name=name, sort=False,
-                                    marker={"colors": PALETTE}))
-        elif spec.kind == "line":
-            figure.add_trace(go.Scatter(x=spec.categories, y=values, name=name, mode="lines+markers",
-                                        line={"color": colour}))
-        else:
-            figure.add_trace(go.Bar(x=spec.categories, y=values, name=name, marker_color=colour))
-    if spec.target is not None and spec.kind != "pie":
-        figure.add_hline(y=spec.target, line_dash="dash", line_color="#D55E00",
-                         annotation_text=t("target.label", target=f"{spec.target:g}{spec.unit}"))
-    style(figure, "", spec.unit if spec.kind != "pie" else "")
-    if spec.kind == "bar":
-        figure.update_yaxes(rangemode="tozero")
-    if dark:
-        figure.update_layout(template="plotly_dark", paper_bgcolor="#0b1a2b", plot_bgcolor="#0b1a2b")
+# The dark look of presentation mode ("深色大屏"): the page's own background, light text, faint grid lines.
+DARK_BACKGROUND, DARK_TEXT, DARK_MUTED, DARK_GRID = "#0b1a2b", "#f2f4f7", "#b8c2cf", "#2b3d52"
+TARGET_COLOUR = "#D55E00"
+HEIGHT = 450
+ROTATE_LABELS_FROM = 7  # categories: more than this and their labels are written slanted
+THIN_SLICE = 0.06  # a pie slice under this share has its label outside (ECharts hides one that does not fit)
+LABEL_WIDTH = 64  # px: a category label longer than this wraps
+
+
+def figure_for(spec: ChartSpec, dark: bool = False) -> Chart:
+    """The slide's chart as an ECharts chart (the exported deck draws the same spec natively)."""
+    names = list(spec.series)
+    if spec.kind == "pie":
+        name, values = next(iter(spec.series.items()))
+        values = [charts.number(v) for v in values]
+        total = sum(v for v in values if v)
+        series = [{"type": "pie", "name": name, "radius": "62%", "center": ["50%", "45%"],
+                   "label": {"position": "inside", "textBorderWidth": 0},
+                   "data": [_slice(str(c), v, total, spec.unit, PALETTE[i % len(PALETTE)], dark)
+                            for i, (c, v) in enumerate(zip(spec.categories, values))]}]
+        figure = charts.chart("", height=HEIGHT, legend=True, series=series)
+        figure.option["legend"]["type"] = "plain"  # every name, on as many lines as it takes
+    else:
+        series = []
+        for index, (name, values) in enumerate(spec.series.items()):
+            colour = PALETTE[index % len(PALETTE)]
+            one = {"type": spec.kind, "name": name, "data": [charts.number(v) for v in values],
+                   "itemStyle": {"color": colour}}
+            if spec.kind == "line":
+                one.update(symbol="circle", symbolSize=7, lineStyle={"color": colour, "width": 2})
+            series.append(one)
+        if spec.target is not None:
+            series[0]["markLine"] = {
+                "symbol": "none", "silent": True, "data": [{"yAxis": spec.target}],
+                "label": {"formatter": t("target.label", target=f"{spec.target:g}{spec.unit}"),
+                          "position": "insideEndTop", "color": DARK_TEXT if dark else "#555"},
+                "lineStyle": {"type": "dashed", "color": TARGET_COLOUR, "width": 2}}
+        slanted = len(spec.categories) > ROTATE_LABELS_FROM
+        figure = charts.chart(
+            "", spec.unit, height=HEIGHT, legend=len(names) > 1, tooltip="axis",
+            xAxis={"type": "category", "data": [str(c) for c in spec.categories],
+                   # every label; long ones (Huicheng District) wrapped onto two lines, many slanted
+                   "axisLabel": {"interval": 0, "rotate": 30} if slanted else
+                   {"interval": 0, "width": LABEL_WIDTH, "overflow": "break"}},
+            # A line shows the change, from a little under its lowest point; bars start at zero.
+            yAxis={"type": "value", "scale": spec.kind == "line"},
+            series=series)
+        figure.option["tooltip"].update(valueFormatter="localized",
+                                        axisPointer={"type": "shadow" if spec.kind == "bar" else "line"})
+    return _darken(figure) if dark else figure
+
+
+def _slice(name: str, value, total: float, unit: str, colour: str, dark: bool) -> dict:
+    """A pie slice labelled with its share (three significant figures: 27.5%, 4.27%), inside in dark or
+    light text as its colour needs, or beside it when it is too thin to hold it; its tooltip adds the
+    value, thousands separated, with the unit."""
+    share = f"{100 * value / total:.3g}%" if value and total else ""
+    text = "—" if value is None else f"{value:,}{unit}"
+    if value and total and value / total < THIN_SLICE:
+        label = {"formatter": share, "position": "outside", "color": DARK_TEXT if dark else "#333"}
+    else:
+        label = {"formatter": share, "color": "#222" if _light(colour) else "#fff"}
+    return {"name": name, "value": value, "label": label, "tooltip": {"formatter": f"{{b}}：{text}（{share}）"}}
+
+
+def _light(colour: str) -> bool:
+    """Whether a #rrggbb colour is light enough to need dark text on it."""
+    red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.299 * red + 0.587 * green + 0.114 * blue > 150
+
+
+def _darken(figure: Chart) -> Chart:
+    """The chart on the dark page: its background, light text and axes, faint grid lines."""
+    option = figure.option
+    option["backgroundColor"] = DARK_BACKGROUND
+    option["textStyle"] = {**option["textStyle"], "color": DARK_TEXT}
+    for heading in option["title"]:
+        heading["textStyle"] = {**heading.get("textStyle", {}), "color": DARK_TEXT}
+        heading["subtextStyle"] = {**heading.get("subtextStyle", {}), "color": DARK_MUTED}
+    if "legend" in option:
+        option["legend"]["textStyle"] = {"color": DARK_TEXT}
+        option["legend"]["pageTextStyle"] = {"color": DARK_TEXT}
+    for axis in ("xAxis", "yAxis"):
+        if axis in option:
+            # Streamlit's theme rings axis labels with the (light) page colour: ring them with the dark one.
+            option[axis]["axisLabel"] = {**option[axis].get("axisLabel", {}), "color": DARK_MUTED,
+                                         "textBorderColor": DARK_BACKGROUND}
+            option[axis]["axisLine"] = {"lineStyle": {"color": DARK_MUTED}}
+            option[axis]["splitLine"] = {"lineStyle": {"color": DARK_GRID}}
     return figure
 
 
@@ -57,7 +126,7 @@ def render(slide: Slide, large: bool = False, dark: bool = False) -> None:
                           unsafe_allow_html=large)
     with right:
         if slide.chart:
-            st.plotly_chart(figure_for(slide.chart, dark), width="stretch", key=f"chart_{slide.key}")
+            charts.draw(figure_for(slide.chart, dark), key=f"chart_{slide.key}")
         elif slide.image_png:
             st.image(slide.image_png)
     for note in slide.notes:

@@ -38,7 +38,6 @@ ENTRIES = {
     "sa.table.backlog": ("{scope}未办结预警（按乡镇街道，{period}）",
                          "Open warnings by township, {scope} ({period})"),
     "sa.backlog.empty": ("所选范围内没有未办结的预警。", "No warning is open in the selected scope."),
-    "sa.chart.unit": ("单位：{unit}", "Unit: {unit}"),
     "sa.unit.people": ("人数（人）", "People"),
     "sa.unit.warnings": ("条", "warnings"),
     "sa.unit.requests": ("宗", "requests"),

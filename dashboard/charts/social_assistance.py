@@ -2,53 +2,62 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
-from dashboard import codes
-from dashboard.charts import PALETTE, cached_figure, style
-from dashboard.i18n import t
+from dashboard import charts, codes
+from dashboard.charts import PALETTE, Chart
 
 OUTCOME_COLOURS = {"brought_in": PALETTE[2], "assisted": PALETTE[2], "referred": PALETTE[0],
                    "not_eligible": PALETTE[5], "open": PALETTE[3]}
-OUTCOME_PATTERNS = {"open": "/"}  # the open part is hatched as well as coloured
+OUTCOME_HATCHED = {"open"}  # the open part is hatched as well as coloured
+# Height of a bar chart: room for the title, unit, axis and legend, and one row per category.
+BASE_HEIGHT, ROW_HEIGHT = 160, 32
 
 
-@cached_figure
-def monitored_composition(frame: pd.DataFrame, language: str, title: str, unit: str) -> go.Figure:
-    """Stacked areas: people monitored each month, by category."""
-    figure = go.Figure()
-    for category in codes.codes("monitored_category"):
-        part = frame[frame["category_code"] == category]
-        if part.empty:
-            continue
-        figure.add_trace(go.Scatter(x=part["month"], y=part["person_count"], stackgroup="people",
-                                    mode="lines", name=codes.label("monitored_category", category, language)))
-    figure.update_xaxes(type="category")
-    figure.update_yaxes(tickformat=",")  # 120,000 rather than the SI "120k"
-    return style(figure, title, unit)
-
-
-@cached_figure
-def stacked_by_outcome(frame: pd.DataFrame, category_column: str, category_kind: str,
-                       outcome_columns: dict[str, str], outcome_kind: str, language: str, title: str,
-                       unit: str) -> go.Figure:
-    """Horizontal bars per category, split by outcome (outcome code -> count column), largest on top."""
-    ordered = frame.iloc[::-1]
-    names = [codes.label(category_kind, c, language) for c in ordered[category_column]]
-    figure = go.Figure()
-    for outcome, column in outcome_columns.items():
-        figure.add_trace(go.Bar(
-            y=names, x=ordered[column], orientation="h", name=codes.label(outcome_kind, outcome, language),
-            marker={"color": OUTCOME_COLOURS.get(outcome), "pattern": {"shape": OUTCOME_PATTERNS.get(outcome, "")}}))
-    figure.update_layout(barmode="stack", height=160 + 32 * len(names))
-    # The unit goes under the title: an axis title here would meet the legend below the bars.
-    style(figure, f"{title}<br><sup>{t('sa.chart.unit', language, unit=unit)}</sup>")
-    figure.update_layout(legend={"traceorder": "normal"}, margin={"t": 80})
+def _axis_tooltip(figure: Chart, **extra) -> Chart:
+    """Tooltips listing every series at the hovered month or row, numbers with thousands separators."""
+    figure.option["tooltip"].update(valueFormatter="localized", **extra)
     return figure
 
 
-@cached_figure
-def requests_by_need(frame: pd.DataFrame, language: str, title: str, unit: str) -> go.Figure:
+def monitored_composition(frame: pd.DataFrame, language: str, title: str, unit: str) -> Chart:
+    """Stacked areas: people monitored each month, by category."""
+    wide = frame.pivot_table(index="month", columns="category_code", values="person_count", aggfunc="sum")
+    series = [{"type": "line", "name": codes.label("monitored_category", category, language), "stack": "people",
+               "areaStyle": {"opacity": 0.5}, "showSymbol": False, "lineStyle": {"width": 1.5},
+               "emphasis": {"focus": "series"}, "data": [charts.number(v) for v in wide[category]]}
+              for category in codes.codes("monitored_category") if category in wide.columns]
+    figure = _axis_tooltip(charts.chart(
+        title, unit, height=450, legend=True, tooltip="axis",
+        xAxis={"type": "category", "boundaryGap": False, "data": [str(m) for m in wide.index]},
+        yAxis={"type": "value"},  # ECharts writes 120,000 (not plotly's SI "120k")
+        series=series))
+    # The legend and the tooltip read top-down like the stack: the last series drawn is the top layer.
+    figure.option["legend"]["data"] = [s["name"] for s in reversed(series)]
+    figure.option["tooltip"]["order"] = "seriesDesc"
+    return figure
+
+
+def stacked_by_outcome(frame: pd.DataFrame, category_column: str, category_kind: str,
+                       outcome_columns: dict[str, str], outcome_kind: str, language: str, title: str,
+                       unit: str) -> Chart:
+    """Horizontal bars per category, split by outcome (outcome code -> count column), largest on top."""
+    ordered = frame.iloc[::-1]  # a category axis is drawn bottom-up
+    names = [codes.label(category_kind, c, language) for c in ordered[category_column]]
+    series = []
+    for outcome, column in outcome_columns.items():
+        style = {"color": OUTCOME_COLOURS.get(outcome)}
+        if outcome in OUTCOME_HATCHED:
+            style.update(charts.HATCH)
+        series.append({"type": "bar", "stack": "outcome", "name": codes.label(outcome_kind, outcome, language),
+                       "barMaxWidth": 28, "itemStyle": style,
+                       "data": [charts.number(v) for v in ordered[column]]})
+    return _axis_tooltip(charts.chart(
+        title, unit, height=BASE_HEIGHT + ROW_HEIGHT * len(names), legend=True, tooltip="axis",
+        xAxis={"type": "value"}, yAxis={"type": "category", "data": names}, series=series),
+        axisPointer={"type": "shadow"})
+
+
+def requests_by_need(frame: pd.DataFrame, language: str, title: str, unit: str) -> Chart:
     """Horizontal bars per type of need, split by outcome."""
     wide = frame.pivot_table(index="need_code", columns="outcome", values="request_count",
                              aggfunc="sum", fill_value=0)
