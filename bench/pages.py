@@ -26,7 +26,9 @@ scripts in its cache).
 is the page's title; nothing is left from the previous page (no `data-stale` element); the app
 reports its script as not running (`data-test-script-state`; the status widget only shows after a
 delay, so it alone would accept a page paused in a long step) and no status widget; no skeleton or
-spinner; every plotly chart outside a closed expander has drawn its `.main-svg`; every dataframe outside a closed expander has drawn its canvas;
+spinner; every ECharts chart outside a closed expander has drawn its SVG (the app's charts: SVG renderer, no
+animation) and every plotly chart (the reference row) its `.main-svg`; every dataframe outside a closed
+expander has drawn its canvas;
 every same-origin iframe has loaded and every folium map iframe shows its Leaflet paths; and then no
 change in the DOM of the page or of any of its iframes for SETTLE_MS. The only changes not counted
 are those inside a <canvas> element (its fallback content, never painted: the dataframe grid rebuilds

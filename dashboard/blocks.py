@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import charts, components, downloads, kpis
@@ -24,7 +23,7 @@ def source(area: str) -> str:
     return kpis.area_source(area) or t("flows.source_unknown")
 
 
-def chart(figure: "charts.Chart | go.Figure", area: str, as_of: str, definition_key: str) -> None:
+def chart(figure: charts.Chart, area: str, as_of: str, definition_key: str) -> None:
     """A chart across the page with its source line under it."""
     charts.draw(figure)
     components.source_line(source(area), as_of, t(definition_key))

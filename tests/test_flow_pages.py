@@ -3,7 +3,7 @@ downloads, the no-target notice, bad input and an empty database."""
 from streamlit.testing.v1 import AppTest
 
 from tests import app_support
-from tests.app_support import signed_in_app
+from tests.app_support import chart_titles, signed_in_app
 
 FLOW_PAGES = ["renovations", "visits", "charity"]
 
@@ -15,14 +15,6 @@ def open_page(page: str, language: str = "zh", **params) -> AppTest:
         at.query_params[name] = value
     at.run()
     return at.switch_page(f"pages/{page}.py").run()
-
-
-def chart_titles(at: AppTest) -> list[str]:
-    """Every chart's title, ECharts (moved areas) and plotly (the rest) alike."""
-    import json
-    from tests.app_support import chart_titles as echarts_titles
-    return echarts_titles(at) + [json.loads(chart.proto.spec)["layout"]["title"]["text"]
-                                 for chart in at.get("plotly_chart")]
 
 
 # Each page's sections (?section=), the first shown by default.

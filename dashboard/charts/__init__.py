@@ -6,20 +6,14 @@ than plotly.js: bench/pages.py's reference rows measured a blank page with one p
 the blank page, and with the same bars in ECharts at 1.14x (opened by address, demo run of 2026-11-29).
 A builder returns a Chart (the option and its height); `draw` puts it on the page. Numbers on bars and in
 tooltips are written as officials write them (formatting.format_count: 12.3万), by giving each data
-item its own label text (`items`). The option is plain JSON, so tests read it back from the page.
-
-The plotly builders below (`style`, `cached_figure`) remain only until every area has moved."""
+item its own label text (`items`). The option is plain JSON, so tests read it back from the page."""
 from __future__ import annotations
 
-import functools
 import html
 import math
 from dataclasses import dataclass, field
 
-import plotly.graph_objects as go
 import streamlit as st
-
-from dashboard import settings
 
 FONT_FAMILY = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 # Colour-blind-safe palette (Okabe–Ito), in the order series are drawn.
@@ -102,55 +96,6 @@ def items(values, texts, **extra) -> list[dict]:
              **extra} for v, text in zip(values, texts)]
 
 
-def draw(figure: "Chart | go.Figure", key: str | None = None) -> None:
-    """Put a chart on the page, across its container."""
-    if isinstance(figure, Chart):
-        st.echarts_chart(figure.option, height=figure.height, renderer="svg", key=key)
-    else:  # an area not yet moved to ECharts
-        st.plotly_chart(figure, width="stretch", key=key, config={"displaylogo": False})
-
-
-def style(figure: go.Figure, title: str, unit: str = "") -> go.Figure:
-    """Apply the dashboard's look: title naming the subject and filter, and the unit written level
-    above the plot (a rotated axis title turns a one-character unit such as 个 into an arrow-like
-    glyph, and vertical Chinese is hard to read)."""
-    figure.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left"},
-        font={"family": FONT_FAMILY, "size": 14},
-        colorway=PALETTE, template="plotly_white",
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": -0.25, "x": 0},
-    )
-    if unit:
-        from dashboard.i18n import t
-        # Top right: charts put their notes at the top left.
-        figure.add_annotation(text=t("chart.unit", unit=unit), xref="paper", yref="paper", x=1.0, y=1.0,
-                              xanchor="right", yanchor="bottom", showarrow=False, font={"size": 12, "color": "#666"})
-    return figure
-
-
-# ---- building each chart once ------------------------------------------------------------------
-# Plotly validates every property it is given, and the template alone costs some 25 ms a chart, so a
-# page of seven charts spent a quarter of a second of server time building the same figures on every
-# rerun. A builder decorated with @cached_figure builds its figure once for its arguments (the
-# queried frames included, so new data builds anew) and the session's language; a hit rebuilds the
-# already-validated figure from its dict without validating again (about 3 ms).
-_BUILDERS: dict[str, object] = {}
-
-
-def cached_figure(builder):
-    """Memoise a figure builder on its arguments and the language (see above)."""
-    name = f"{builder.__module__}.{builder.__qualname__}"
-    _BUILDERS[name] = builder
-
-    @functools.wraps(builder)
-    def wrapper(*args, **kwargs) -> go.Figure:
-        from dashboard.i18n import current_language
-        return go.Figure(_figure_dict(name, current_language(), args, kwargs), _validate=False)
-    return wrapper
-
-
-@st.cache_data(ttl=settings.get_int("CACHE_TTL_SECONDS"), max_entries=1000, show_spinner=False)
-def _figure_dict(name: str, language: str, args: tuple, kwargs: dict) -> dict:
-    # language is part of the key because builders read catalogue texts in the session's language.
-    return _BUILDERS[name](*args, **kwargs).to_dict()
+def draw(figure: Chart, key: str | None = None) -> None:
+    """Put a chart on the page, across its container (SVG: crisp when projected or printed)."""
+    st.echarts_chart(figure.option, height=figure.height, renderer="svg", key=key)

@@ -58,10 +58,3 @@ def table(frame: pd.DataFrame, headers: dict[str, str], money: tuple[str, ...] =
 def empty(frame: pd.DataFrame) -> bool:
     """Whether a query gave nothing to draw."""
     return frame is None or frame.empty
-
-
-def plain_numbers(figure):
-    """Axis numbers as 24,000 rather than Plotly's SI 24k, which officials do not write."""
-    figure.update_xaxes(tickformat=",", selector=lambda axis: axis.type != "category")
-    figure.update_yaxes(tickformat=",", selector=lambda axis: axis.type != "category")
-    return figure
