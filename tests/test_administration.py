@@ -250,12 +250,24 @@ def test_reconcile_checks_the_data_against_the_edited_figure(scratch_db):
 
 
 # ---- the page ----------------------------------------------------------------------------------
+def open_tab(at, label: str):
+    """Switch the administration page to a tab, as a click does (the tabs rerun the page)."""
+    at.session_state["admin_tab"] = label
+    return at.run()
+
+
 def test_the_page_shows_the_three_registers_to_an_administrator(registers_db):
     at = open_page("system-administration")
     assert not at.exception
     assert [t.value for t in at.title] == ["系统管理"]
     assert [tab.label for tab in at.tabs] == ["账户", "目标值", "已公布数字"]
-    accounts_table, targets_table, figures_table = (frame.value for frame in at.dataframe[:3])
+    # Only the open tab's register is made; each tab opens its own.
+    assert not any("编号" in frame.value.columns for frame in at.dataframe)  # the registers' key column
+    assert not any(ti.label.startswith("目标值") for ti in at.text_input)
+    accounts_table = at.dataframe[0].value
+    targets_table = open_tab(at, "目标值").dataframe[0].value
+    figures_table = open_tab(at, "已公布数字").dataframe[0].value
+    assert at.session_state["admin_tab"] == "已公布数字"
     assert list(accounts_table.columns) == ["用户名", "显示名称", "角色", "启用", "锁定至", "最近登录"]
     assert set(accounts_table["角色"]) == {"领导", "规划", "数据专员", "管理员"}
     assert "compulsory_enrolment_rate_2025" in set(targets_table["编号"])
@@ -294,7 +306,7 @@ def test_disabling_oneself_through_the_page_is_refused_with_a_message(registers_
 
 
 def test_a_bad_target_through_the_page_shows_a_message_and_changes_nothing(registers_db):
-    at = open_page("system-administration")
+    at = open_tab(open_page("system-administration"), "目标值")
     before = snapshot()
     next(ti for ti in at.text_input if ti.label.startswith("目标值")).input("abc")
     next(b for b in at.button if b.label == "保存").click().run()
