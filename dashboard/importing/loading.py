@@ -448,7 +448,8 @@ def _copy_into_empty(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame, 
     # What the summaries need besides the rows (the stations) is read under the table's lock: a writer
     # of stations that commits later rebuilds them after this file's rows are in.
     stored = _as_stored(frame, table)
-    compute = summaries.in_memory(conn, set(changed_tables), months, {table.name: stored}) \
+    # The rows are every row the table will hold: all its summaries (by month or not) can come from them.
+    compute = summaries.in_memory(conn, set(changed_tables), None, {table.name: stored}) \
         if stored is not None else dict
     bulk.copy_frame(conn, table.name, in_key_order(frame, key))
     with ThreadPoolExecutor(max_workers=1) as pool:
