@@ -18,6 +18,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from dashboard import bulk, codes, schema
+from dashboard.bulk import is_empty
 from dashboard.visit_summaries import (visits_county_rows, visits_station_rows, visits_township_rows,
                                        visits_with_stations, workload_rows)
 
@@ -240,5 +241,3 @@ def fill_missing(conn: sa.Connection) -> list[str]:
     return filled
 
 
-def is_empty(conn: sa.Connection, table: str) -> bool:
-    return conn.execute(sa.text(f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} LIMIT 1) t")).scalar() == 0
