@@ -38,6 +38,7 @@ def indexes_built_after(conn: sa.Connection, table: sa.Table) -> Iterator[None]:
     restores them, and readers wait on the table's lock until it commits."""
     keys, indexes = list(table.foreign_key_constraints), list(table.indexes)
     conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")  # sort each index in memory
+    conn.exec_driver_sql("SET LOCAL max_parallel_maintenance_workers = 0")
     for constraint in keys:
         conn.execute(sa.schema.DropConstraint(constraint))
     for index in indexes:
