@@ -219,7 +219,7 @@ def table_frames(conn: sa.Connection, template: Template, typed: pd.DataFrame,
                  result: ImportResult) -> dict[str, pd.DataFrame]:
     """The validated frame as rows of the dataset's tables."""
     dataset = template.dataset
-    frame = typed.rename(columns=TABLE_COLUMNS[dataset])[list(TABLE_COLUMNS[dataset].values())].copy()
+    frame = typed.rename(columns=TABLE_COLUMNS[dataset])[list(TABLE_COLUMNS[dataset].values())]
     for column in template.columns:
         if column.kind in (INT, YEAR):
             target = TABLE_COLUMNS[dataset][column.name]

@@ -70,6 +70,9 @@ def personal_identifiers(raw: reading.RawTable) -> list[Problem]:
     for column in raw.frame.columns:
         series = raw.frame[column]
         for pattern, key in ((ID_NUMBER, "privacy.id_number"), (MOBILE_NUMBER, "privacy.mobile")):
+            if isinstance(series.dtype, pd.CategoricalDtype) and not pd.Series(
+                    series.cat.categories, dtype="str").str.contains(pattern, regex=True).any():
+                continue  # no distinct value matches: no row does
             hits = reading.by_category(series, lambda s: s.str.contains(pattern, regex=True)).astype(bool)
             for index in hits[hits].index[:MAX_PROBLEMS]:
                 problems.append(Problem(int(raw.rows[index]), column, mask(series[index]), key))
