@@ -30,11 +30,12 @@ class Summary:
     select_sql: str  # its columns in the order of the table's columns; {where} marks where a filter goes
     month_of_source: str | None = None  # e.g. "v.month": the summary can be rebuilt month by month
     month_sources: frozenset[str] = frozenset()  # the sources keyed by that month
-    # Its in-memory form, from a frame of every row its month-keyed source holds in the months rebuilt:
-    # prepare(conn) reads what else it needs from the database and returns a function that joins it to
-    # those rows (shared by the summaries with the same prepare); from_rows(joined) gives its rows.
-    prepare: Callable[[sa.Connection], Callable[[pd.DataFrame], pd.DataFrame]] | None = None
-    from_rows: Callable[[pd.DataFrame], pd.DataFrame] | None = None
+    # Its in-memory form, from a frame of every row its month-keyed source holds in the months rebuilt
+    # (in all months for a summary not kept by month): prepare(conn) reads what else it needs from the
+    # database and returns a function that joins it to those rows (shared by the summaries with the same
+    # prepare); from_rows(joined) gives its rows.
+    prepare: Callable[[sa.Connection], Callable[[pd.DataFrame], object]] | None = None
+    from_rows: Callable[[object], pd.DataFrame] | None = None
 
     def rebuild(self, conn: sa.Connection, months: list[str] | None = None,
                 computed: pd.DataFrame | None = None) -> None:
@@ -239,5 +240,3 @@ def fill_missing(conn: sa.Connection) -> list[str]:
             summary.rebuild(conn)
             filled.append(summary.table)
     return filled
-
-
