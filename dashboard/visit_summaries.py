@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -30,14 +31,15 @@ class Coded:
 
 @dataclass
 class VisitRows:
-    """Visit rows beside their station's county, township and township station (a row of an unknown
-    station left out, as the summaries' JOIN leaves it out), and each township station's social workers
-    (its own and its points')."""
+    """Visit rows beside their stations (a row of an unknown station left out, as the summaries' JOIN
+    leaves it out): each station's county, township and township station, and each township station's
+    social workers (its own and its points')."""
     month: Coded
     group: Coded
-    county: Coded
-    township: Coded
-    rollup: Coded
+    station: Coded
+    county: Coded  # codes by station value
+    township: Coded  # codes by station value
+    rollup: Coded  # codes by station value
     counts: dict[str, np.ndarray]  # int64, one per VISIT_COUNTS
     workers: np.ndarray  # int64 by rollup value
 
@@ -46,6 +48,14 @@ class VisitRows:
         quarter = [f"{m[:4]}-Q{(int(m[5:7]) + 2) // 3}" for m in self.month.values]
         codes, values = pd.factorize(np.asarray(quarter, dtype=object), sort=True)
         return Coded(codes, np.asarray(values, dtype=object))
+
+    @cached_property
+    def station_months(self) -> tuple[Coded, np.ndarray, dict[str, np.ndarray]]:
+        """The rows summed by month and station (the station summaries need no finer rows): each sum's
+        month, its station code and its first three counts."""
+        (month, station), inverse = _groups([self.month, self.station])
+        return (Coded(month, self.month.values), station,
+                {name: _sums(inverse, len(month), self.counts[name]) for name in VISIT_COUNTS[:3]})
 
 
 def _coded(values) -> Coded:
@@ -73,22 +83,21 @@ def visits_with_stations(conn: sa.Connection) -> Callable[[pd.DataFrame], VisitR
 def _join_stations(visits: pd.DataFrame, stations: pd.DataFrame) -> VisitRows:
     station = _coded(visits["station_code"])
     found = stations.set_index("station_code").reindex(pd.Index(station.values, dtype=object))
-    known_station = found["county_code"].notna().to_numpy()
     known = station.codes >= 0
-    known[known] = known_station[station.codes[known]]
+    known[known] = found["county_code"].notna().to_numpy()[station.codes[known]]
     keep = None if known.all() else known
     pick = (lambda a: a) if keep is None else (lambda a: a[keep])
-    station_codes = pick(station.codes)
-    columns = {}
+    by_station = {}
     for name in ("county_code", "township_code", "rollup_code"):
         value_codes, values = pd.factorize(found[name].to_numpy(dtype=object), sort=True)
-        columns[name] = Coded(value_codes[station_codes], np.asarray(values, dtype=object))
+        by_station[name] = Coded(value_codes, np.asarray(values, dtype=object))
     month, group = _coded(visits["month"]), _coded(visits["group_code"])
     workers = stations.groupby("rollup_code")["social_worker_count"].sum()
     return VisitRows(Coded(pick(month.codes), month.values), Coded(pick(group.codes), group.values),
-                     columns["county_code"], columns["township_code"], columns["rollup_code"],
+                     Coded(pick(station.codes), station.values), by_station["county_code"],
+                     by_station["township_code"], by_station["rollup_code"],
                      {name: pick(visits[name].to_numpy(dtype="int64")) for name in VISIT_COUNTS},
-                     workers.reindex(columns["rollup_code"].values).to_numpy(dtype="int64"))
+                     workers.reindex(by_station["rollup_code"].values).to_numpy(dtype="int64"))
 
 
 def _groups(keys: list[Coded]) -> tuple[list[np.ndarray], np.ndarray]:
@@ -123,49 +132,59 @@ def _least(inverse: np.ndarray, count: int, values: np.ndarray) -> np.ndarray:
     return out
 
 
+def _of_station(by_station: Coded, station: np.ndarray) -> Coded:
+    return Coded(by_station.codes[station], by_station.values)
+
+
 def visits_county_rows(rows: VisitRows) -> pd.DataFrame:
     """visits_county_monthly computed from visit rows beside their stations."""
-    (month, county, group), inverse = _groups([rows.month, rows.county, rows.group])
+    (month, county, group), inverse = _groups([rows.month, _of_station(rows.county, rows.station.codes), rows.group])
     quarter = rows.quarters()
     return pd.DataFrame({"month": rows.month.categorical(month), "quarter": quarter.categorical(quarter.codes[month]),
                          "county_code": rows.county.categorical(county), "group_code": rows.group.categorical(group),
                          **{name: _sums(inverse, len(month), rows.counts[name]) for name in VISIT_COUNTS}})
 
 
+def _station_rows(rows: VisitRows) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+    """visits_station_monthly's month, station and county codes and its sums."""
+    months, station, sums = rows.station_months
+    (month, rollup), inverse = _groups([months, _of_station(rows.rollup, station)])
+    county = _least(inverse, len(month), rows.county.codes[station])
+    return month, rollup, county, {name: _sums(inverse, len(month), sums[name]) for name in sums}
+
+
 def visits_station_rows(rows: VisitRows) -> pd.DataFrame:
     """visits_station_monthly computed from visit rows beside their stations."""
-    (month, rollup), inverse = _groups([rows.month, rows.rollup])
+    month, rollup, county, sums = _station_rows(rows)
     quarter = rows.quarters()
     return pd.DataFrame({"month": rows.month.categorical(month), "quarter": quarter.categorical(quarter.codes[month]),
-                         "station_code": rows.rollup.categorical(rollup),
-                         "county_code": rows.county.categorical(_least(inverse, len(month), rows.county.codes)),
-                         **{name: _sums(inverse, len(month), rows.counts[name]) for name in VISIT_COUNTS[:3]}})
+                         "station_code": rows.rollup.categorical(rollup), "county_code": rows.county.categorical(county),
+                         **sums})
 
 
 def visits_township_rows(rows: VisitRows) -> pd.DataFrame:
     """visits_township_monthly computed from visit rows beside their stations."""
-    (month, township), inverse = _groups([rows.month, rows.township])
+    months, station, sums = rows.station_months
+    (month, township), inverse = _groups([months, _of_station(rows.township, station)])
     return pd.DataFrame({"month": rows.month.categorical(month), "township_code": rows.township.categorical(township),
-                         "home_visit_count": _sums(inverse, len(month), rows.counts["home_visit_count"])})
+                         "home_visit_count": _sums(inverse, len(month), sums["home_visit_count"])})
 
 
 def workload_rows(rows: VisitRows) -> pd.DataFrame:
     """workload_station_quarterly computed from visit rows beside their stations, when they are every
     visit row there is (it is kept by quarter, over visits_station_monthly)."""
+    month, rollup, county, sums = _station_rows(rows)
     quarter = rows.quarters()
-    (month, rollup), monthly = _groups([rows.month, rows.rollup])
-    (quarter_codes, station), inverse = _groups([Coded(quarter.codes[rows.month.codes], quarter.values), rows.rollup])
+    (quarter_codes, station), inverse = _groups([Coded(quarter.codes[month], quarter.values),
+                                                 Coded(rollup, rows.rollup.values)])
     count = len(station)
-    # Each station-month belongs to one station-quarter: the number of station-months in each.
-    month_of_group = np.zeros(len(month), dtype=np.int64)
-    month_of_group[monthly] = inverse
-    month_count = np.bincount(month_of_group, minlength=count).astype(np.int64)
-    visits = _sums(inverse, count, rows.counts["home_visit_count"])
+    visits = _sums(inverse, count, sums["home_visit_count"])
     workers = rows.workers[station]
     per_worker = np.full(count, np.nan)
     has_workers = workers > 0
     per_worker[has_workers] = visits[has_workers].astype(np.float64) / workers[has_workers]
     return pd.DataFrame({"quarter": quarter.categorical(quarter_codes), "station_code": rows.rollup.categorical(station),
-                         "county_code": rows.county.categorical(_least(inverse, count, rows.county.codes)),
-                         "month_count": month_count, "home_visit_count": visits, "social_worker_count": workers,
+                         "county_code": rows.county.categorical(_least(inverse, count, county)),
+                         "month_count": np.bincount(inverse, minlength=count).astype(np.int64),
+                         "home_visit_count": visits, "social_worker_count": workers,
                          "visits_per_worker": per_worker})
