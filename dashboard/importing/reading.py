@@ -177,8 +177,8 @@ def _large_utf8(content: bytes) -> tuple[bytes, str, str] | None:
         return None
     whole = pa.Array.from_buffers(pa.large_binary(), 1, [None, pa.py_buffer(np.array([0, len(data)], np.int64)),
                                                          pa.py_buffer(data)])
-    if pc.match_substring_regex(whole, r"\n\n|\r\n\r\n")[0].as_py():
-        return None
+    if any(pc.match_substring_regex(whole, blank)[0].as_py() for blank in (r"\n\n", r"\r\n\r\n")):
+        return None  # (two searches: RE2 takes seven times as long over one pattern with both)
     try:
         whole.cast(pa.large_string())
     except pa.ArrowInvalid:  # not UTF-8
