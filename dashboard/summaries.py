@@ -4,21 +4,23 @@ The pages' queries read these (a few thousand rows per city, some tens of thousa
 instead of the detail tables (millions of rows at province scale). Each summary names the tables it is
 computed from; a write rebuilds the summaries of the tables it changed, so a summary always equals its
 definition when the transaction commits. The SQL is portable (SQLite and PostgreSQL) and is the
-definition. The visit summaries also have an in-memory form, used when the writer holds every visit row
-of the months it rebuilds (a bulk import into an empty table): a GROUP BY over a million rows it has
-just written costs seconds, the same sums over its own frame a fraction of one. tests/test_summaries.py
-compares both with the SQL.
+definition. The visit summaries also have an in-memory form (dashboard/visit_summaries.py), used when the
+writer holds every visit row of the months it rebuilds (a bulk import into an empty table): a GROUP BY
+over a million rows it has just written costs seconds, the same sums over its own frame milliseconds.
+tests/test_summaries.py compares both with the SQL.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
 from dashboard import bulk, codes, schema
+from dashboard.bulk import is_empty
+from dashboard.visit_summaries import (visits_county_rows, visits_station_rows, visits_township_rows,
+                                       visits_with_stations, workload_rows)
 
 
 @dataclass(frozen=True)
@@ -28,11 +30,12 @@ class Summary:
     select_sql: str  # its columns in the order of the table's columns; {where} marks where a filter goes
     month_of_source: str | None = None  # e.g. "v.month": the summary can be rebuilt month by month
     month_sources: frozenset[str] = frozenset()  # the sources keyed by that month
-    # Its in-memory form, from a frame of every row its month-keyed source holds in the months rebuilt:
-    # prepare(conn) reads what else it needs from the database and returns a function that joins it to
-    # those rows (shared by the summaries with the same prepare); from_rows(joined) gives its rows.
-    prepare: Callable[[sa.Connection], Callable[[pd.DataFrame], pd.DataFrame]] | None = None
-    from_rows: Callable[[pd.DataFrame], pd.DataFrame] | None = None
+    # Its in-memory form, from a frame of every row its month-keyed source holds in the months rebuilt
+    # (in all months for a summary not kept by month): prepare(conn) reads what else it needs from the
+    # database and returns a function that joins it to those rows (shared by the summaries with the same
+    # prepare); from_rows(joined) gives its rows.
+    prepare: Callable[[sa.Connection], Callable[[pd.DataFrame], object]] | None = None
+    from_rows: Callable[[object], pd.DataFrame] | None = None
 
     def rebuild(self, conn: sa.Connection, months: list[str] | None = None,
                 computed: pd.DataFrame | None = None) -> None:
@@ -68,79 +71,6 @@ _RENOVATION_YEAR = YEAR_OF.format(column="r.completed_on")
 _GROUP_SUMS = ",\n  ".join(f"SUM(CASE WHEN g.group_code = '{code}' THEN g.person_count ELSE 0 END)"
                            for code in codes.codes("group"))
 
-# ---- The visit summaries in memory: the same sums as their SQL, over the writer's own frame ----------
-VISIT_COUNTS = ["home_visit_count", "case_count", "people_served_count", "six_society_visit_count",
-                "six_society_case_count", "six_society_people_served_count"]
-
-
-def _categorical(values: pd.Series) -> pd.Categorical:
-    return values.array if isinstance(values.dtype, pd.CategoricalDtype) else pd.Categorical(values)
-
-
-def visits_with_stations(conn: sa.Connection) -> Callable[[pd.DataFrame], pd.DataFrame]:
-    """A function giving visit rows beside their station's county, township and township station."""
-    table = schema.stations
-    stations = pd.DataFrame(conn.execute(sa.select(
-        table.c.station_code, table.c.county_code, table.c.township_code,
-        sa.func.coalesce(table.c.parent_station_code, table.c.station_code))).fetchall(),
-        columns=["station_code", "county_code", "township_code", "rollup_code"]).set_index("station_code")
-    return lambda visits: _join_stations(visits, stations)
-
-
-def _join_stations(visits: pd.DataFrame, stations: pd.DataFrame) -> pd.DataFrame:
-    """Visit rows beside their station's columns, as the summaries' JOIN gives them (a row of an unknown
-    station left out); text columns categorical, categories sorted."""
-    station = _categorical(visits["station_code"])
-    found = stations.reindex(pd.Index(station.categories.astype(str)))
-    codes = station.codes
-    known = codes >= 0
-    known[known] = found["county_code"].notna().to_numpy()[codes[known]]
-    joined = pd.DataFrame({"month": _categorical(visits["month"])[known],
-                           "group_code": _categorical(visits["group_code"])[known]})
-    for name in ("county_code", "township_code", "rollup_code"):
-        value_codes, values = pd.factorize(found[name].to_numpy(), sort=True)
-        joined[name] = pd.Categorical.from_codes(value_codes[codes[known]], categories=values)
-    for name in VISIT_COUNTS:  # NOT NULL columns: plain integers
-        joined[name] = visits[name].to_numpy(dtype="int64")[known]
-    return joined
-
-
-def _with_quarter(summed: pd.DataFrame) -> pd.DataFrame:
-    """The month's 'YYYY-Qn' after the month, as QUARTER_OF_MONTH gives it."""
-    months = _categorical(summed["month"])
-    quarters = np.asarray([f"{m[:4]}-Q{(int(m[5:7]) + 2) // 3}" for m in months.categories.astype(str)],
-                          dtype=object)
-    summed.insert(1, "quarter", quarters[months.codes])
-    return summed
-
-
-def _grouped(joined: pd.DataFrame, keys: list[str], aggregates: dict[str, str]) -> pd.DataFrame:
-    summed = joined.groupby(keys, observed=True, sort=False).agg(aggregates).reset_index()
-    return summed.astype({c: "int64" for c, how in aggregates.items() if how == "sum"})
-
-
-def visits_county_rows(joined: pd.DataFrame) -> pd.DataFrame:
-    """visits_county_monthly computed from visit rows beside their stations."""
-    summed = _grouped(joined, ["month", "county_code", "group_code"], dict.fromkeys(VISIT_COUNTS, "sum"))
-    return _with_quarter(summed)
-
-
-def visits_station_rows(joined: pd.DataFrame) -> pd.DataFrame:
-    """visits_station_monthly computed from visit rows beside their stations (MIN of the county codes
-    in code-point order, the order of PostgreSQL's C collations and of SQLite)."""
-    counties = joined["county_code"].cat.categories  # sorted: the least category code is the MIN
-    joined = joined[["month", "rollup_code", *VISIT_COUNTS[:3]]].assign(county_rank=joined["county_code"].cat.codes)
-    summed = _grouped(joined, ["month", "rollup_code"],
-                      {**dict.fromkeys(VISIT_COUNTS[:3], "sum"), "county_rank": "min"})
-    summed.insert(2, "county_code", counties.to_numpy()[summed.pop("county_rank").to_numpy()])
-    return _with_quarter(summed.rename(columns={"rollup_code": "station_code"}))
-
-
-def visits_township_rows(joined: pd.DataFrame) -> pd.DataFrame:
-    """visits_township_monthly computed from visit rows beside their stations."""
-    return _grouped(joined, ["month", "township_code"], {"home_visit_count": "sum"})
-
-
 SUMMARIES = [
     Summary("visits_county_monthly", frozenset({"visits_monthly", "stations"}), f"""
 SELECT v.month, {QUARTER_OF_MONTH}, s.county_code, v.group_code,
@@ -173,7 +103,8 @@ JOIN (
   FROM stations p
   GROUP BY COALESCE(p.parent_station_code, p.station_code)
 ) w ON w.station_code = v.station_code
-GROUP BY v.quarter, v.station_code""", month_sources=frozenset({"visits_monthly"})),
+GROUP BY v.quarter, v.station_code""", month_sources=frozenset({"visits_monthly"}),
+            prepare=visits_with_stations, from_rows=workload_rows),
     Summary("visits_township_monthly", frozenset({"visits_monthly", "stations"}), """
 SELECT v.month, s.township_code, SUM(v.home_visit_count)
 FROM visits_monthly v
@@ -309,7 +240,3 @@ def fill_missing(conn: sa.Connection) -> list[str]:
             summary.rebuild(conn)
             filled.append(summary.table)
     return filled
-
-
-def is_empty(conn: sa.Connection, table: str) -> bool:
-    return conn.execute(sa.text(f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} LIMIT 1) t")).scalar() == 0

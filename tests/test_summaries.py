@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from dashboard import codes, db, migrate, schema, summaries
+from dashboard import bulk, codes, db, migrate, schema, summaries
 from dashboard.demo import load_demo
 from dashboard.importing import import_file
 from dashboard.writing import finish_write, mark_dataset
@@ -145,6 +145,34 @@ def test_a_bulk_import_into_an_empty_table_and_its_reimports_keep_the_visit_summ
                         engine=writable_db)
     assert (later.outcome, later.new, later.changed) == ("loaded", 40 * 11, 40 * 11)
     assert_summaries_current(writable_db)
+
+
+def test_a_bulk_load_into_empty_tables_builds_every_key_and_index_again(writable_db, monkeypatch):
+    """The visits and their summaries are copied into empty tables before their keys and indexes are
+    built: afterwards each table has exactly the schema's, foreign keys validated, summaries current."""
+    if writable_db.dialect.name != "postgresql":
+        pytest.skip("the COPY path is PostgreSQL's")
+    monkeypatch.setenv("IMPORT_BULK_ROWS", "1")
+    monkeypatch.setattr(bulk, "BUILD_INDEXES_AFTER_ROWS", 1)
+    with writable_db.begin() as conn:
+        conn.execute(sa.delete(schema.visits_monthly))
+        mark_dataset(conn, "visits", is_demo=False, row_count=0)
+        finish_write(conn, ["visits_monthly"])
+        station_codes = sorted(conn.execute(sa.select(schema.stations.c.station_code)).scalars())
+    result = import_file("visits", visits_file(station_codes, ["2024-01", "2024-02"]), "v.csv", engine=writable_db)
+    assert (result.outcome, result.new) == ("loaded", len(station_codes) * 11 * 2)
+    assert_summaries_current(writable_db)
+    tables = ["visits_monthly", "visits_county_monthly", "visits_station_monthly", "visits_township_monthly",
+              "workload_station_quarterly"]
+    with writable_db.connect() as conn:
+        for name in tables:
+            table = schema.metadata.tables[name]
+            indexes = set(conn.execute(sa.text("SELECT indexname FROM pg_indexes WHERE tablename = :t"),
+                                       {"t": name}).scalars())
+            assert indexes == {table.primary_key.name} | {index.name for index in table.indexes}, name
+            keys = conn.execute(sa.text("SELECT conname, convalidated FROM pg_constraint WHERE contype = 'f' "
+                                        "AND conrelid = CAST(:t AS regclass)"), {"t": name}).fetchall()
+            assert sorted(keys) == sorted((key.name, True) for key in table.foreign_key_constraints), name
 
 
 def test_a_bulk_import_that_replaces_the_demo_rebuilds_the_whole_visit_summaries(writable_db, monkeypatch):

@@ -219,7 +219,7 @@ def table_frames(conn: sa.Connection, template: Template, typed: pd.DataFrame,
                  result: ImportResult) -> dict[str, pd.DataFrame]:
     """The validated frame as rows of the dataset's tables."""
     dataset = template.dataset
-    frame = typed.rename(columns=TABLE_COLUMNS[dataset])[list(TABLE_COLUMNS[dataset].values())].copy()
+    frame = typed.rename(columns=TABLE_COLUMNS[dataset])[list(TABLE_COLUMNS[dataset].values())]
     for column in template.columns:
         if column.kind in (INT, YEAR):
             target = TABLE_COLUMNS[dataset][column.name]
@@ -437,27 +437,16 @@ def _copy_into_empty(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame, 
     see it half-loaded. The rows are then all the table holds, so the summaries computed from it are
     computed from them in memory (not read back), while PostgreSQL builds the keys; they are returned
     for finish_write (the months are those the summaries rebuild: None for all)."""
-    keys = list(table.foreign_key_constraints)
-    indexes = list(table.indexes)
-    conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")  # sort each index in memory
-    for constraint in keys:
-        conn.execute(sa.schema.DropConstraint(constraint))
-    for index in indexes:
-        conn.execute(sa.schema.DropIndex(index))
-    conn.execute(sa.schema.DropConstraint(table.primary_key))
-    # What the summaries need besides the rows (the stations) is read under the table's lock: a writer
-    # of stations that commits later rebuilds them after this file's rows are in.
-    stored = _as_stored(frame, table)
-    compute = summaries.in_memory(conn, set(changed_tables), months, {table.name: stored}) \
-        if stored is not None else dict
-    bulk.copy_frame(conn, table.name, in_key_order(frame, key))
     with ThreadPoolExecutor(max_workers=1) as pool:
-        computing = pool.submit(compute)  # pandas, on the other core, while PostgreSQL sorts and joins
-        conn.execute(sa.schema.AddConstraint(table.primary_key))
-        for index in indexes:
-            conn.execute(sa.schema.CreateIndex(index))
-        for constraint in keys:
-            conn.execute(sa.schema.AddConstraint(constraint))
+        with bulk.indexes_built_after(conn, table):
+            # What the summaries need besides the rows (the stations) is read under the table's lock: a
+            # writer of stations that commits later rebuilds them after this file's rows are in.
+            stored = _as_stored(frame, table)
+            # The rows are every row the table will hold: all its summaries (by month or not) come from them.
+            compute = summaries.in_memory(conn, set(changed_tables), None, {table.name: stored}) \
+                if stored is not None else dict
+            bulk.copy_frame(conn, table.name, in_key_order(frame, key))
+            computing = pool.submit(compute)  # on the other core, while PostgreSQL sorts and joins
         computed = computing.result()
     return {"new": len(frame), "changed": 0, "unchanged": 0, "written_keys": [], "row_count": len(frame),
             "written_months": _months_of(frame), "computed": computed}

@@ -70,6 +70,9 @@ def personal_identifiers(raw: reading.RawTable) -> list[Problem]:
     for column in raw.frame.columns:
         series = raw.frame[column]
         for pattern, key in ((ID_NUMBER, "privacy.id_number"), (MOBILE_NUMBER, "privacy.mobile")):
+            if isinstance(series.dtype, pd.CategoricalDtype) and not pd.Series(
+                    series.cat.categories, dtype="str").str.contains(pattern, regex=True).any():
+                continue  # no distinct value matches: no row does
             hits = reading.by_category(series, lambda s: s.str.contains(pattern, regex=True)).astype(bool)
             for index in hits[hits].index[:MAX_PROBLEMS]:
                 problems.append(Problem(int(raw.rows[index]), column, mask(series[index]), key))
@@ -187,8 +190,9 @@ def _per_value(function):
 NOT_NEGATIVE = _check("value.negative", lambda s: s >= 0)
 
 
-def schema_for(template: Template) -> pa.DataFrameSchema:
-    """The pandera schema of a dataset's typed frame (blank and unreadable cells are already reported)."""
+def schema_for(template: Template, unique: bool = True) -> pa.DataFrameSchema:
+    """The pandera schema of a dataset's typed frame (blank and unreadable cells are already reported);
+    `unique`: with its check that no two rows share the key."""
     columns = {}
     for column in template.columns:
         checks = []
@@ -209,12 +213,12 @@ def schema_for(template: Template) -> pa.DataFrameSchema:
                                                                      lambda s: s)], nullable=True)
     if template.dataset == "charity_flows":
         columns["source"] = pa.Column(checks=[_check("value.source_for_raised", lambda s: s)], nullable=True)
-    return pa.DataFrameSchema(columns, unique=list(template.key), report_duplicates="all")
+    return pa.DataFrameSchema(columns, unique=list(template.key) if unique else None, report_duplicates="all")
 
 
 def _rule_columns(template: Template, typed: pd.DataFrame) -> pd.DataFrame:
     """Copies of the typed frame where cross-column rules replace the checked columns with booleans."""
-    checked = typed.copy()
+    checked = typed.copy(deep=False)  # columns are replaced, never changed in place
     if template.dataset == "stations":
         inside = inside_huizhou(typed["longitude"], typed["latitude"],
                                 typed["crs"].astype("object").fillna("WGS84"))
@@ -259,10 +263,32 @@ def check_rules(template: Template, raw: reading.RawTable, typed: pd.DataFrame) 
     """Run the dataset's pandera schema; each failing cell becomes a problem."""
     checked = _rule_columns(template, typed)
     try:
-        schema_for(template).validate(checked, lazy=True)
+        schema_for(template, unique=may_repeat_keys(checked, list(template.key))).validate(
+            checked, lazy=True, inplace=True)
     except pa.errors.SchemaErrors as errors:
         return _problems_from(errors.failure_cases, template, raw)
     return []
+
+
+def may_repeat_keys(frame: pd.DataFrame, key: list[str]) -> bool:
+    """False when no two rows share the key (the key columns' codes packed in one number are all
+    distinct: far cheaper than pandera's check over a million rows); True when some do or when there
+    are too many combinations to pack, so that pandera's check finds and reports them."""
+    composite, size = np.zeros(len(frame), dtype=np.int64), 1
+    for name in key:
+        column = frame[name]
+        if isinstance(column.dtype, pd.CategoricalDtype):  # distinct categories are distinct values
+            codes, width = column.cat.codes.to_numpy().astype(np.int64), len(column.cat.categories) + 1
+        else:  # missing values: -1, all one value as in pandas' duplicated
+            codes, uniques = pd.factorize(column)
+            width = len(uniques) + 1
+        if size > np.iinfo(np.int64).max // width:
+            return True
+        composite, size = composite * width + (codes + 1), size * width
+    if size <= 4 * len(composite) + 1024:
+        return bool((np.bincount(composite, minlength=size) > 1).any())
+    composite.sort()
+    return bool((composite[1:] == composite[:-1]).any())
 
 
 def _problems_from(cases: pd.DataFrame, template: Template, raw: reading.RawTable) -> list[Problem]:
