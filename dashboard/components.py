@@ -9,6 +9,7 @@ from contextlib import contextmanager
 import streamlit as st
 
 from dashboard import codes, downloads, formatting
+from dashboard.charts import draw
 from dashboard.i18n import current_language, t
 from dashboard.kpis import Kpi
 from queries import registers
@@ -54,9 +55,8 @@ def kpi_card(kpi: Kpi) -> None:
             help=t(f"metric.{kpi.metric_key}.definition"),
         )
         if len(kpi.trend) > 1:
-            st.html(sparkline(kpi.trend, t("metric.trend", first=formatting.format_value(kpi.trend[0], kpi.unit, language),
-                                           last=formatting.format_value(kpi.trend[-1], kpi.unit, language),
-                                           count=len(kpi.trend))))
+            first, last = (formatting.format_value(kpi.trend[i], kpi.unit, language) for i in (0, -1))
+            st.html(sparkline(kpi.trend, t("metric.trend", first=first, last=last, count=len(kpi.trend))))
         if kpi.period:
             st.caption(kpi.period)
         if kpi.target:
@@ -95,7 +95,6 @@ def county_label(code: str | None) -> str:
 def chart_with_table(figure, table, subject: str, as_of: str, source: str, definition: str, key: str,
                      table_open: bool = False) -> None:
     """A chart, its source line, and its table (in an expander unless open) with CSV/XLSX downloads."""
-    from dashboard.charts import draw
     draw(figure, key=f"{key}_chart")
     source_line(source, as_of, definition)
     line = t("source.line", source=source, as_of=as_of, definition=definition)
