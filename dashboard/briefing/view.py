@@ -1,6 +1,8 @@
 """How a slide looks in the browser: the same content as the exported deck."""
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from dashboard import charts
@@ -116,13 +118,13 @@ def _darken(figure: Chart) -> Chart:
 def render(slide: Slide, large: bool = False, dark: bool = False) -> None:
     """One slide: message, headline points, chart or map, notes, and its source line."""
     if large:
-        st.markdown(f'<div class="briefing-title">{_escape(slide.title)}</div>', unsafe_allow_html=True)
+        st.markdown(f'<div class="briefing-title">{html.escape(slide.title)}</div>', unsafe_allow_html=True)
     else:
         st.subheader(slide.title)
     left, right = st.columns([1, 2.4]) if slide.points else (None, st.container())
     if left is not None:
         for point in slide.points:
-            left.markdown(f'<div class="briefing-point">{_escape(point)}</div>' if large else f"- {point}",
+            left.markdown(f'<div class="briefing-point">{html.escape(point)}</div>' if large else f"- {point}",
                           unsafe_allow_html=large)
     with right:
         if slide.chart:
@@ -170,7 +172,3 @@ def export_panel(slides: list[Slide], language: str) -> None:
                                   "application/pdf", on_click=audit.record,
                                   args=("export", user.username, "ok"), kwargs={"file_name": f"{stem}.pdf"})
 
-
-def _escape(text: str) -> str:
-    import html
-    return html.escape(text)

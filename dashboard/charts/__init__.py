@@ -82,6 +82,14 @@ def number(value) -> float | int | None:
     return int(value) if value.is_integer() else value
 
 
+def round_step(value: float, steps: int) -> float:
+    """The smallest of 1, 2, 2.5, 5 × 10ⁿ that reaches value in the given number of steps: the interval
+    of a value axis ending on a round tick."""
+    step = value / steps
+    power = 10 ** math.floor(math.log10(step))
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= step)
+
+
 def tip(text: object) -> str:
     """Text for a tooltip formatter. ECharts writes tooltips as HTML and escapes only the values its
     own placeholders ({a}, {b}, {c}) bring in, so any name written into a formatter must be escaped

@@ -6,7 +6,7 @@ import math
 import pandas as pd
 
 from dashboard import codes, formatting
-from dashboard.charts import PALETTE, Chart, chart, items, number
+from dashboard.charts import PALETTE, Chart, chart, items, number, round_step
 from dashboard.charts.display import in_wan, labelled, table
 from dashboard.i18n import t
 from dashboard.privacy import threshold
@@ -91,21 +91,14 @@ def spending_by_year(frame: pd.DataFrame, title: str, language: str) -> Chart:
 MAX_AXIS_STEPS = 7  # the spending chart's axes have at most this many round steps, the same on both
 
 
-def _round_step(value: float, steps: int) -> float:
-    """The smallest of 1, 2, 2.5, 5 × 10ⁿ that reaches value in the given number of steps."""
-    step = value / steps
-    power = 10 ** math.floor(math.log10(step))
-    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= step)
-
-
 def _twin_axes(left: float, right: float) -> tuple[dict, dict]:
     """Two value axes from 0 reaching at least left and right in the same number of round steps, so the
     right axis's ticks sit on the left axis's grid lines."""
     if not left > 0 or not right > 0:
         return {"min": 0}, {"min": 0}
-    left_step = _round_step(left, MAX_AXIS_STEPS)
+    left_step = round_step(left, MAX_AXIS_STEPS)
     steps = math.ceil(left / left_step - 1e-9)
-    right_step = _round_step(right, steps)
+    right_step = round_step(right, steps)
     return ({"min": 0, "max": number(left_step * steps), "interval": number(left_step)},
             {"min": 0, "max": number(right_step * steps), "interval": number(right_step)})
 

@@ -3,7 +3,6 @@ senior-high students, resource centres and classrooms. Status reads by marker sh
 colour."""
 from __future__ import annotations
 
-import html
 import math
 
 import pandas as pd
@@ -90,7 +89,7 @@ def _projection_series(rows: list, projected_name: str, language: str) -> dict:
         "itemStyle": {"color": PROJECTION_COLOUR, "borderColor": PROJECTION_COLOUR, "borderWidth": 2, "opacity": 1},
         "z": 6,
         "data": [{"value": [charts.number(row.projected_pct), index], "tooltip": {"formatter": "<br/>".join([
-            html.escape(row.area_name), _said(projected_name, formatting.format_pct(row.projected_pct), language)])}}
+            charts.tip(row.area_name), _said(projected_name, formatting.format_pct(row.projected_pct), language)])}}
             for index, row in projected],
         "markLine": {"silent": True, "symbol": "none", "label": {"show": False},
                      "lineStyle": {"type": "solid", "color": PROJECTION_COLOUR, "width": 1.5},
@@ -127,7 +126,7 @@ def _rate_tooltip(row, status: str, projected_name: str, target_text: str, langu
     """An area's rate with its status, projection (when there is one) and target, a line each."""
     rate = formatting.format_pct(row.enrolment_rate_pct)
     # Area names come from the data: escaped, as the tooltip is HTML.
-    lines = [_said(html.escape(row.area_name), f"{rate} ({status})" if language == "en" else f"{rate}（{status}）",
+    lines = [_said(charts.tip(row.area_name), f"{rate} ({status})" if language == "en" else f"{rate}（{status}）",
                    language)]
     if _has_projection(row):
         lines.append(_said(projected_name, formatting.format_pct(row.projected_pct), language))
@@ -205,8 +204,6 @@ def _headroom(highest: float) -> dict:
     """A value axis of counts ending on a round tick at least HEADROOM above the highest bar, so the
     label above it stays inside the plot."""
     top = max(float(highest), 1.0) * HEADROOM
-    rough = top / MAX_INTERVALS
-    magnitude = 10 ** math.floor(math.log10(rough))
     # Counts: never a tick between two whole numbers.
-    interval = max(1, next(step * magnitude for step in (1, 2, 2.5, 5, 10) if step * magnitude >= rough))
+    interval = max(1, charts.round_step(top, MAX_INTERVALS))
     return {"max": charts.number(math.ceil(top / interval) * interval), "interval": charts.number(interval)}
