@@ -16,8 +16,11 @@ What is measured, and why
   waits for, and the seconds are shown instead.
 *Reference rows* (no budget): the blank page with one element under its heading (a plotly chart, the
 same bars as an ECharts chart, a table; bench/blank_page.py), opened by its address like the blank
-page. They show what one of Streamlit's own elements costs against the budgets.
-Both servers run in this process's run and are measured alternately, round after round, in one headless
+page. They show what one of Streamlit's own elements costs against the budgets. One more is the app's
+own frame around an empty page (bench/app_frame.py: the router, the sign-in resumed from the cookie,
+the sidebar with the language selector, the user's box and the navigation, and the header every page
+starts with), opened by its address like the pages: what a page of the app costs before its figures.
+The servers run in this process's run and are measured alternately, round after round, in one headless
 Debian Chromium, so the machine's noise falls on both alike. Runs are warm: every page is visited once
 before timing starts (the server has imported its modules and filled its caches; the browser has the
 scripts in its cache).
@@ -54,7 +57,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from bench.results import Row, print_table
@@ -71,6 +74,10 @@ TIMEOUT_MS = 90_000
 # page (bench/blank_page.py draws them). They show what Streamlit's own elements cost against the
 # budgets: a page whose figures need one chart cannot be drawn faster than the blank page with one.
 REFERENCE_ELEMENTS = {"plotly": "one plotly chart", "echarts": "one ECharts chart", "table": "one table"}
+# And the app's own frame around an empty page (bench/app_frame.py: router, sign-in by cookie, sidebar,
+# navigation, the header every page starts with): what a page costs before it shows any figure.
+FRAME = "app-frame"
+FRAME_PATH = "app-frame"  # bench/app_frame.URL_PATH (importing that script would run it)
 BENCH_USER = "bench"
 BENCH_PASSWORD = "bench-password-not-secret"
 
@@ -176,9 +183,13 @@ def measure(database_url: str, scale: str = "demo", ratio_budget: float = DRAW_B
     backend = "PostgreSQL" if database_url.startswith("postgresql") else "SQLite"
     paths = [entry[2] for entry in PAGES]
     _ensure_bench_user(database_url)
-    with _server([sys.executable, "-m", "streamlit", "run", "bench/blank_page.py"], {}) as (blank_base, _), \
-            _server([sys.executable, "-m", "dashboard", "serve"], {"DATABASE_URL": database_url}) as (base, app), \
-            chromium_page() as page:
+    with ExitStack() as stack:
+        blank_base, _ = stack.enter_context(_server([sys.executable, "-m", "streamlit", "run", "bench/blank_page.py"], {}))
+        base, app = stack.enter_context(_server([sys.executable, "-m", "dashboard", "serve"],
+                                                {"DATABASE_URL": database_url}))
+        frame_base = stack.enter_context(_server([sys.executable, "-m", "streamlit", "run", "bench/app_frame.py"],
+                                                 {"DATABASE_URL": database_url}))[0] if references else None
+        page = stack.enter_context(chromium_page())
         browser = page.context.browser
         page.context.add_init_script(INIT_JS)
         blank_page = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="zh-CN").new_page()
@@ -199,9 +210,12 @@ def measure(database_url: str, scale: str = "demo", ratio_budget: float = DRAW_B
 
         for element in REFERENCE_ELEMENTS:  # warm: the browser caches each element's script
             _open(blank_page, blank_base, "blank", "blank", f"?with={element}")
+        if references:  # the app's frame, signed in by the same cookie (same host, another port)
+            page.goto(f"{frame_base}/{FRAME_PATH}", wait_until="commit")
+            frame_title = _wait_drawn(page, FRAME_PATH, None, None)[1]
         loads = {"address": {"blank": [], **{path: [] for path in paths}},
                  "click": {"blank": [], **{path: [] for path in paths}},
-                 "reference": {element: [] for element in REFERENCE_ELEMENTS}}
+                 "reference": {element: [] for element in [*REFERENCE_ELEMENTS, FRAME]}}
         click_runs = CLICK_RUNS if clicks else 0
         for run in range(RUNS):
             blank_page.bring_to_front()
@@ -214,6 +228,8 @@ def measure(database_url: str, scale: str = "demo", ratio_budget: float = DRAW_B
                 _navigate(blank_page, "", "other", None)
                 loads["click"]["blank"].append(_navigate(blank_page, "blank", "blank", None)[0])
             page.bring_to_front()
+            if references:
+                loads["reference"][FRAME].append(_open(page, frame_base, FRAME_PATH, frame_title))
             for path in paths:
                 loads["address"][path].append(_open(page, base, path, titles[path]))
             if run < click_runs:
@@ -235,9 +251,11 @@ def measure(database_url: str, scale: str = "demo", ratio_budget: float = DRAW_B
         blank_median = statistics.median(times["blank"])
         rows.append(Row(section, "blank page", f"{blank_median:.2f} s", f"runs {_runs(times['blank'])}"))
         if how == "address" and references:
-            for element, label in REFERENCE_ELEMENTS.items():
+            for element, label in [*REFERENCE_ELEMENTS.items(), (FRAME, None)]:
                 median = statistics.median(loads["reference"][element])
-                rows.append(Row(section, f"blank page + {label} (reference)", f"{median:.2f} s",
+                name = "the app's frame, empty page (reference)" if element == FRAME \
+                    else f"blank page + {label} (reference)"
+                rows.append(Row(section, name, f"{median:.2f} s",
                                 f"ratio {median / blank_median:.2f}; runs {_runs(loads['reference'][element])}"))
         for path in paths:
             median = statistics.median(times[path])
