@@ -66,13 +66,22 @@ def _delta(now: float, before: float, unit: str, key: str, language: str, **valu
     return t(key, language, delta=formatting.format_signed(text, change), **values)
 
 
+def register_as_of(dataset: str, figure_key: str) -> str:
+    """The as-of date of a register (a dataset of current state): the day the bureau's file was
+    loaded; while it is demo data, the date of the published figure its totals equal."""
+    loaded = registers.datasets().set_index("dataset_name")
+    if dataset in loaded.index and not loaded.at[dataset, "is_demo"]:
+        return loaded.at[dataset, "loaded_at"]
+    published = registers.published_figures(dataset).set_index("figure_key")["as_of"]
+    return str(published[figure_key])[:10] if figure_key in published.index else date.today().isoformat()
+
+
 def station_kpis(language: str) -> list[Kpi]:
-    """Stations, points, social workers and township coverage, as of today."""
+    """Stations, points, social workers and township coverage, as of the register's date."""
     totals = stations.station_totals().iloc[0]
     coverage = stations.township_station_coverage()["coverage_pct"].iloc[0]
     target, status = _target("township_station_coverage_pct", coverage, language)
-    loaded = registers.datasets().set_index("dataset_name")["loaded_at"]
-    as_of = loaded.get("stations") or date.today().isoformat()
+    as_of = register_as_of("stations", "township_station_count")
     return [
         Kpi("township_station_count", totals.township_station_count, "count", as_of),
         Kpi("village_point_count", totals.village_point_count, "count", as_of),

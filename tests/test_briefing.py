@@ -70,6 +70,12 @@ def test_every_slide_has_a_footer_with_source_as_of_and_demo_tag(deck):
         assert "来源：惠市民政案〔2024〕23号" in footer and "数据截至：" in footer and "示例数据" in footer
 
 
+def test_demo_station_slide_is_dated_as_the_published_figures(deck):
+    # Demo station totals are the letter's figures as of the end of 2023, not the day the demo was built.
+    _, presentation = deck
+    assert "数据截至：2023-12-31" in texts(presentation.slides[0])
+
+
 def test_chinese_text_carries_an_east_asian_font(deck):
     _, presentation = deck
     xml = presentation.slides[0].shapes[0]._element.xml

@@ -24,6 +24,13 @@ def test_overview_shows_the_published_headlines(demo_db):
     assert any("惠市民政案〔2024〕23号" in c.value for c in at.caption)
 
 
+def test_overview_dates_the_demo_station_register_as_the_published_figures(demo_db):
+    # The demo's station totals are the letter's figures (as of the end of 2023), not today's register.
+    at = open_page("city-overview")
+    station_source = next(c.value for c in at.caption if "社会工作服务站数" in c.value)
+    assert "数据截至：2023-12-31" in station_source
+
+
 def test_overview_shows_targets_with_status_in_words(demo_db):
     at = open_page("city-overview")
     badges = " ".join(m.value for m in at.markdown if "-badge[" in m.value)

@@ -15,12 +15,13 @@ AREA_DATASETS = {"stations": ["stations", "places"], "special_education": ["spec
 
 
 def _provenance(area: str) -> tuple[str, bool, str]:
-    """Source documents, whether any of the area's data is demo, and when that data was loaded."""
+    """Source documents, whether any of the area's data is demo, and the as-of date of the station
+    register (the day it was loaded; while demo, the date of the published figures it equals)."""
     frame = registers.datasets().set_index("dataset_name")
     names = [n for n in AREA_DATASETS[area] if n in frame.index]
     is_demo = bool(frame.loc[names, "is_demo"].any()) if names else False
-    loaded = max(frame.loc[names, "loaded_at"]) if names else ""
-    return kpis.area_source(area), is_demo, loaded
+    as_of = kpis.register_as_of("stations", "township_station_count") if area == "stations" else ""
+    return kpis.area_source(area), is_demo, as_of
 
 
 def _county_names(codes_list, language: str) -> list[str]:
