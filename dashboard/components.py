@@ -104,6 +104,27 @@ def chart_with_table(figure, table, subject: str, as_of: str, source: str, defin
             downloads.download_buttons(table, subject, as_of, line, key)
 
 
+# st.file_uploader writes its button ("Upload") and its limits ("50MB per file • XLSX, CSV") in English
+# and has no option for either (streamlit/streamlit#13500): a style rule hides the two texts and writes
+# the page's own in their place (the selectors are those of the pinned Streamlit).
+_UPLOADER_CSS = """<style>
+.st-key-{key} [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{display: none;}}
+.st-key-{key} [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after {{content: {button};}}
+.st-key-{key} [data-testid="stFileUploaderDropzoneInstructions"] span {{font-size: 0;}}
+.st-key-{key} [data-testid="stFileUploaderDropzoneInstructions"] span::after {{content: {limits}; font-size: 14px;}}
+</style>"""
+
+
+def file_uploader(label: str, types: list[str], key: str, max_upload_mb: int):
+    """st.file_uploader with its button and its limits in the user's language; returns the file."""
+    def css_string(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"'
+    separator = "、" if current_language() == "zh" else ", "
+    limits = t("data.upload_limits", mb=max_upload_mb, types=separator.join(kind.upper() for kind in types))
+    st.html(_UPLOADER_CSS.format(key=key, button=css_string(t("data.upload_button")), limits=css_string(limits)))
+    return st.file_uploader(label, type=types, key=key, max_upload_size=max_upload_mb)
+
+
 @contextmanager
 def lazy_expander(label: str, key: str, expanded: bool = False) -> Iterator[bool]:
     """An expander whose content is made only while it is open (opening it reruns the page): yields

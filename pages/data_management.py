@@ -26,8 +26,7 @@ left.download_button(t("data.template_xlsx"), lambda: templates.template_xlsx(da
 right.download_button(t("data.template_csv"), lambda: templates.template_csv(dataset), f"template_{dataset}.csv",
                       "text/csv", key="template_csv", on_click="ignore")
 
-uploaded = st.file_uploader(t("data.upload"), type=["xlsx", "csv"], key=f"upload_{dataset}",
-                            max_upload_size=max_upload_mb())
+uploaded = components.file_uploader(t("data.upload"), ["xlsx", "csv"], f"upload_{dataset}", max_upload_mb())
 sheet = st.text_input(t("data.sheet"), key="sheet").strip() or None
 if uploaded is not None:
     content = uploaded.getvalue()

@@ -46,3 +46,32 @@ def test_the_template_downloads_are_written_when_clicked(demo_database_url, tmp_
         assert saved.name == "template_stations.csv"
         assert saved.read_bytes().startswith("\ufeff站点编码,站点名称".encode("utf-8"))
         assert foreign_requests(page.requested_urls) == []
+
+
+# What a reader sees written in the uploader: its own texts replaced by the page's (CSS pseudo-content).
+UPLOADER_TEXTS_JS = """() => {
+  const zone = document.querySelector('[data-testid="stFileUploaderDropzone"]');
+  const label = zone.querySelector('button [data-testid="stMarkdownContainer"]');
+  const limits = zone.querySelector('[data-testid="stFileUploaderDropzoneInstructions"] span');
+  return {button: getComputedStyle(label, '::after').content,
+          buttonOriginalShown: getComputedStyle(label.querySelector('p')).display !== 'none',
+          limits: getComputedStyle(limits, '::after').content,
+          limitsOriginalSize: getComputedStyle(limits).fontSize};
+}"""
+
+
+@pytest.mark.parametrize("language, button, limits", [
+    ("zh", '"浏览文件"', '"单个文件不超过 50 MB · XLSX、CSV"'),
+    ("en", '"Browse files"', '"Up to 50 MB per file · XLSX, CSV"')])
+def test_the_uploader_speaks_the_users_language(demo_database_url, language, button, limits):
+    """Streamlit writes the uploader's button and limits in English whatever the page's language; the
+    page hides them and shows its own."""
+    require_chromium()
+    if not demo_database_url.startswith("sqlite"):
+        pytest.skip("the browser runs once, on the embedded database")
+    with running_app(demo_database_url) as base, chromium_page(1440, 1600) as page:
+        sign_in(page, base, TEST_USERS["data_officer"], TEST_PASSWORD, f"data-management?lang={language}")
+        wait_until_drawn(page, '[data-testid="stFileUploader"]')
+        shown = page.evaluate(UPLOADER_TEXTS_JS)
+        assert shown == {"button": button, "buttonOriginalShown": False, "limits": limits,
+                         "limitsOriginalSize": "0px"}

@@ -124,6 +124,8 @@ ENTRIES = {
     "data.template_xlsx": ("模板 Excel", "Template (Excel)"),
     "data.template_csv": ("模板 CSV", "Template (CSV)"),
     "data.upload": ("选择文件（.xlsx 或 .csv，UTF-8 或 GBK 编码）", "Choose a file (.xlsx or .csv, UTF-8 or GBK)"),
+    "data.upload_button": ("浏览文件", "Browse files"),
+    "data.upload_limits": ("单个文件不超过 {mb} MB · {types}", "Up to {mb} MB per file · {types}"),
     "data.sheet": ("工作表名称（留空则读取第一个工作表）", "Sheet name (blank: the first sheet)"),
     "data.preview": ("预览（前 20 行，已按模板识别列名）", "Preview (first 20 rows, columns matched to the template)"),
     "data.preview_failed": ("无法预览该文件，请先试运行查看问题清单。",
