@@ -21,8 +21,8 @@ metadata = sa.MetaData(naming_convention={
 MONEY = sa.Numeric(16, 2)
 # 'YYYY-MM'. On PostgreSQL in code-point order (COLLATE "C"): the same order for these strings, but
 # compared byte by byte, where a glibc locale (the database's default) calls strcoll for every
-# comparison; a month range over the half-million rows of a province's warnings cost a quarter of the
-# query for it (migration 0008).
+# comparison: 7-15% off a month-range aggregate over a province's half-million warning rows (migration
+# 0008).
 MONTH = sa.String(7).with_variant(sa.String(7, collation="C"), "postgresql")
 
 # ---- bookkeeping -------------------------------------------------------------------------------
