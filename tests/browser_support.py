@@ -95,10 +95,14 @@ def foreign_requests(urls: list[str]) -> list[str]:
 
 
 def wait_until_drawn(page, selector: str = '[data-testid="stMetric"]', timeout_ms: int = 30000) -> None:
-    """Wait for an element of the page body and for Streamlit to finish running the script."""
+    """Wait for an element of the page body and for Streamlit to finish running the script: the app
+    reports its script as not running (the status widget alone shows only after a delay, so a page
+    read just after its first element could still be half drawn)."""
     page.wait_for_selector(selector, timeout=timeout_ms)
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms)
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState === 'notRunning'",
+        timeout=timeout_ms)
 
 
 def exceptions_on(page) -> list[str]:
