@@ -111,8 +111,10 @@ def add_layer(fmap: folium.Map, features: list[dict], name: str, marker_style: d
 
 
 def add_layer_control(fmap: folium.Map) -> None:
-    """The layer switcher (plain Leaflet, no extra assets)."""
-    folium.LayerControl(collapsed=False).add_to(fmap)
+    """The layer switcher (plain Leaflet; its icon is served with Leaflet's own images), folded into its
+    icon until the pointer rests on it: expanded, its list of layers covered the map's north-east
+    corner. The same layers are chosen in the page's sidebar, which the URL keeps."""
+    folium.LayerControl(collapsed=True).add_to(fmap)
 
 
 def bounds_of(geometries: list[BaseGeometry], margin_deg: float = 0.01) -> list[list[float]]:

@@ -41,6 +41,11 @@ def test_the_map_draws_offline_and_a_county_click_drills_in(hostile_app_url):
         city_paths = drawn_paths(page)
         assert city_paths > 1000  # villages, points, stations, townships and counties
         frame = map_frame(page)
+        # The layer switcher rests folded into its icon, off the map's features.
+        control = frame.locator(".leaflet-control-layers")
+        assert control.count() == 1
+        assert "leaflet-control-layers-expanded" not in (control.get_attribute("class") or "")
+        assert control.bounding_box()["width"] < 60
         # Hovering every feature opens every tooltip: an unescaped name would run its onerror.
         frame.evaluate("""() => document.querySelectorAll('path.leaflet-interactive').forEach(p => {
             p.dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));
