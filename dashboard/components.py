@@ -106,17 +106,22 @@ def chart_with_table(figure, table, subject: str, as_of: str, source: str, defin
 
 # st.file_uploader writes its button ("Upload") and its limits ("50MB per file • XLSX, CSV") in English
 # and has no option for either (streamlit/streamlit#13500): a style rule hides the two texts and writes
-# the page's own in their place (the selectors are those of the pinned Streamlit).
+# the page's own in their place (the selectors are those of the pinned Streamlit). They are hidden with
+# display: none, so screen readers skip them too; so is the file input, which the button and a drop reach
+# through script and which screen readers announced as a second button, "file upload".
 _UPLOADER_CSS = """<style>
 .st-key-{key} [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{display: none;}}
 .st-key-{key} [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after {{content: {button};}}
-.st-key-{key} [data-testid="stFileUploaderDropzoneInstructions"] span {{font-size: 0;}}
-.st-key-{key} [data-testid="stFileUploaderDropzoneInstructions"] span::after {{content: {limits}; font-size: 14px;}}
+.st-key-{key} [data-testid="stFileUploaderDropzoneInstructions"] span {{display: none;}}
+.st-key-{key} [data-testid="stFileUploaderDropzoneInstructions"] > div::after {{content: {limits};
+  font-size: 14px; opacity: 0.7;}}  /* as Streamlit draws the text it replaces */
+.st-key-{key} [data-testid="stFileUploaderDropzoneInput"] {{display: none !important;}}
 </style>"""
 
 
 def file_uploader(label: str, types: list[str], key: str, max_upload_mb: int):
-    """st.file_uploader with its button and its limits in the user's language; returns the file."""
+    """st.file_uploader with its button and its limits in the user's language (to sight and to screen
+    readers); returns the file."""
     def css_string(text: str) -> str:
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"'
     separator = "、" if current_language() == "zh" else ", "
