@@ -138,13 +138,23 @@ _STATION_WORKERS = """
   GROUP BY COALESCE(p.parent_station_code, p.station_code)
 """
 
+# The quarters with data are counted by grouping twice, not by COUNT(DISTINCT): PostgreSQL computes a
+# DISTINCT aggregate by sorting its input, here 96,000 station-months at province scale under a text
+# collation (with work_mem's default, on disk), about 0.1 s of a 0.17 s query; two hash aggregates do not
+# sort. (PostgreSQL sums a sum of integers as numeric: the casts keep the columns integers.)
 STATION_WORKLOAD_SQL = """
 WITH workers AS (""" + _STATION_WORKERS + """),
-per_station AS (
-  SELECT v.station_code,""" + _VISIT_SUMS + """,
-    COUNT(DISTINCT v.quarter) AS quarter_count
+per_quarter AS (
+  SELECT v.station_code, v.quarter,""" + _VISIT_SUMS + """
   FROM visits_station_monthly v""" + _VISIT_FILTER + """
-  GROUP BY v.station_code
+  GROUP BY v.station_code, v.quarter
+),
+per_station AS (
+  SELECT q.station_code, CAST(SUM(q.home_visit_count) AS BIGINT) AS home_visit_count,
+    CAST(SUM(q.case_count) AS BIGINT) AS case_count,
+    CAST(SUM(q.people_served_count) AS BIGINT) AS people_served_count, COUNT(*) AS quarter_count
+  FROM per_quarter q
+  GROUP BY q.station_code
 )
 SELECT s.station_code, s.name_zh AS station_name_zh, s.county_code, s.township_code,
   w.social_worker_count, ps.quarter_count, ps.home_visit_count, ps.case_count, ps.people_served_count,

@@ -72,6 +72,16 @@ def test_station_workload_counts_the_workers_of_its_points(demo_db):
     assert workload["visits_per_worker_per_quarter"].tolist() == pytest.approx(expected.tolist())
 
 
+def test_station_workload_counts_each_quarter_with_data_once(demo_db):
+    """February to July touches three quarters, two of them in part; the sums stay whole numbers."""
+    workload = visits.station_workload(start_month="2023-02", end_month="2023-07")
+    assert set(workload["quarter_count"]) == {3}
+    months = visits.visits_by_month(start_month="2023-02", end_month="2023-07")
+    assert workload["home_visit_count"].sum() == months["home_visit_count"].sum()
+    for column in ("quarter_count", "home_visit_count", "case_count", "people_served_count"):
+        assert workload[column].dtype.kind == "i", column
+
+
 def test_workload_by_quarter_marks_part_quarters(demo_db):
     frame = visits.workload_by_quarter(start_month="2024-01", end_month="2024-12")
     assert list(frame.columns) == ["quarter", "month_count", "station_count", *(
