@@ -11,7 +11,7 @@ import streamlit as st
 import pandas as pd
 import shapely
 
-from dashboard import codes, db, privacy, settings
+from dashboard import codes, db, formatting, privacy, settings
 from dashboard.i18n import t
 from geo import coverage, maps
 from geo.reference import county_shapes, load_counties_geojson
@@ -397,10 +397,10 @@ def as_of(view: CoverageView) -> str:
     return view.visit_months[1] if view.visit_months else "—"
 
 
-def point_counts(view: CoverageView) -> str:
-    """'stations / points' in scope."""
+def point_counts(view: CoverageView, language: str) -> str:
+    """'stations / points' in scope, each written as officials write counts (1,600 / 18,400)."""
     stations = int((view.points["station_type"] == "station").sum())
-    return f"{stations} / {len(view.points) - stations}"
+    return " / ".join(formatting.format_count(count, language) for count in (stations, len(view.points) - stations))
 
 
 def open_area(county_code: str | None, township_code: str | None = None) -> None:

@@ -42,7 +42,7 @@ cards[1].metric(t("coverage.kpi.covered_population"),
                 formatting.format_value(summary.covered_population_pct, "pct", language))
 cards[2].metric(t("coverage.kpi.uncovered_population"),
                 formatting.format_value(summary.uncovered_population_count, "count", language))
-cards[3].metric(t("coverage.kpi.points"), coverage_map.point_counts(view))
+cards[3].metric(t("coverage.kpi.points"), coverage_map.point_counts(view, language))
 
 st.subheader(t("coverage.map.title", scope=scope, km=distance_km))
 st.caption(t("coverage.map.hint"))

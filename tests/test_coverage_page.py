@@ -123,3 +123,15 @@ def test_a_view_of_more_villages_than_can_be_read_dot_by_dot_shades_townships_in
         assert "不逐个标出" not in " ".join(m.value for m in at.markdown)
     finally:
         st.cache_data.clear()
+
+
+def test_the_station_and_point_counts_are_written_as_officials_write_counts():
+    """Province scale has thousands of each: 1,600 / 18,400, not 1600 / 18400."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from dashboard.coverage_map import point_counts
+    points = pd.DataFrame({"station_type": ["station"] * 1600 + ["point"] * 18400})
+    assert point_counts(SimpleNamespace(points=points), "zh") == "1,600 / 18,400"
+    assert point_counts(SimpleNamespace(points=points.head(437)), "en") == "437 / 0"

@@ -2,9 +2,11 @@
 ENTRIES = {
     "nav.coverage": ("站点覆盖", "Station coverage"),
     "coverage.title": ("站点覆盖", "Station coverage"),
-    "coverage.intro": ("75个乡镇（街道）社工站与362个村（社区）社工点的位置、服务可达范围与覆盖缺口。"
+    # No counts here: the card beside the map gives those of the loaded register, which may differ from
+    # the letter's 75 and 362 once the bureau loads its own.
+    "coverage.intro": ("乡镇（街道）社工站与村（社区）社工点的位置、服务可达范围与覆盖缺口。"
                        "距离为球面大圆距离（km）；村（社区）以其服务站点在所选距离内为“已覆盖”。",
-                       "Where the 75 township stations and 362 village points are, whom they reach and where the "
+                       "Where the township stations and village points are, whom they reach and where the "
                        "gaps are. Distances are great-circle distances (km); a village counts as covered when the "
                        "point assigned to serve it lies within the chosen distance."),
     "coverage.filter.township": ("乡镇（街道）", "Township"),
