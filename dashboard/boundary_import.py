@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from shapely.geometry.base import BaseGeometry
 
 from dashboard import schema
-from dashboard.i18n import t
+from dashboard.i18n import join, t
 from dashboard.writing import finish_write, insert_frame, mark_dataset
 from geo.coordinates import bd09_to_wgs84, gcj02_to_wgs84, normalize_crs
 from geo.reference import load_city_geojson
@@ -116,10 +116,10 @@ def match_townships(frame: pd.DataFrame, townships: pd.DataFrame) -> list[str]:
         matched.append(code)
     if missing:
         raise BoundaryImportError(t("boundary_import.error.unmatched", count=len(missing),
-                                    examples="、".join(missing[:5])))
+                                    examples=join(missing[:5])))
     duplicates = sorted({c for c in matched if matched.count(c) > 1})
     if duplicates:
-        raise BoundaryImportError(t("boundary_import.error.duplicate", codes="、".join(duplicates[:5])))
+        raise BoundaryImportError(t("boundary_import.error.duplicate", codes=join(duplicates[:5])))
     return matched
 
 
@@ -135,7 +135,7 @@ def import_township_boundaries(engine: sa.Engine, content: bytes, file_name: str
     outside = outside_huizhou(geometries)
     if outside:
         raise BoundaryImportError(t("boundary_import.error.outside", count=len(outside),
-                                    rows="、".join(str(i + 1) for i in outside[:5])))
+                                    rows=join(str(i + 1) for i in outside[:5])))
     with engine.connect() as conn:
         townships = pd.DataFrame(conn.execute(sa.select(schema.townships.c.township_code,
                                                         schema.townships.c.name_zh)).fetchall(),

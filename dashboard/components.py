@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import codes, downloads, formatting
 from dashboard.charts import draw
-from dashboard.i18n import current_language, t
+from dashboard.i18n import current_language, join, t
 from dashboard.kpis import Kpi
 from queries import registers
 
@@ -32,7 +32,7 @@ def demo_banner() -> None:
     frame = registers.datasets()
     demo = frame[frame["is_demo"]]
     if not demo.empty:
-        names = "、".join(t(f"dataset.{name}") for name in demo["dataset_name"])
+        names = join(t(f"dataset.{name}") for name in demo["dataset_name"])
         st.warning(t("demo.banner", datasets=names))
 
 
@@ -124,8 +124,7 @@ def file_uploader(label: str, types: list[str], key: str, max_upload_mb: int):
     readers); returns the file."""
     def css_string(text: str) -> str:
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"'
-    separator = "、" if current_language() == "zh" else ", "
-    limits = t("data.upload_limits", mb=max_upload_mb, types=separator.join(kind.upper() for kind in types))
+    limits = t("data.upload_limits", mb=max_upload_mb, types=join(kind.upper() for kind in types))
     st.html(_UPLOADER_CSS.format(key=key, button=css_string(t("data.upload_button")), limits=css_string(limits)))
     return st.file_uploader(label, type=types, key=key, max_upload_size=max_upload_mb)
 

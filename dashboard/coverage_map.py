@@ -12,7 +12,7 @@ import pandas as pd
 import shapely
 
 from dashboard import codes, db, formatting, privacy, settings
-from dashboard.i18n import t
+from dashboard.i18n import join, t
 from geo import coverage, maps
 from geo.reference import county_shapes, load_counties_geojson
 from geo.townships import read_geometry
@@ -429,7 +429,7 @@ def follow_click(result: dict | None, county_code: str | None) -> None:
 def legend_markdown(view: CoverageView, measure: str, language: str) -> str:
     """The legend in words (shape as well as colour), naming schematic areas as 示意."""
     values = view.by_township[measure]
-    breaks = "、".join(f"{b:g}" for b in maps.quantile_breaks(values)) or "—"
+    breaks = join((f"{b:g}" for b in maps.quantile_breaks(values)), language) or "—"
     lines = [f"**{t('coverage.legend.title', language)}**"]
     lines += [f"- {t(f'coverage.legend.{k}', language)}"
               for k in ("stations", "benchmark", "points", "covered", "not_covered", "sites")]

@@ -18,6 +18,14 @@ def current_language() -> str:
     return chosen if chosen in LANGUAGES else settings.get("DEFAULT_LANGUAGE")
 
 
+def join(items, language: str | None = None, clauses: bool = False) -> str:
+    """Items written as a list in a language: 甲、乙 and 甲；乙 (clauses) in Chinese, "a, b" and "a; b" in
+    English, whose text a Chinese mark would break."""
+    if (language or current_language()) == "en":
+        return ("; " if clauses else ", ").join(items)
+    return ("；" if clauses else "、").join(items)
+
+
 def t(key: str, language: str | None = None, **values) -> str:
     """The catalogue text of a key in a language (the session's by default), formatted with values."""
     zh, en = CATALOGUE[key]

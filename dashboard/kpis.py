@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 
 from dashboard import formatting
-from dashboard.i18n import t
+from dashboard.i18n import join, t
 from queries import charity, registers, renovations, special_education, stations, visits
 
 # A rate within this many percentage points below its target counts as "near" (amber).
@@ -183,7 +183,7 @@ def area_kpis(area: str, language: str) -> list[Kpi]:
 def area_source(area: str) -> str:
     """The documents the area's published figures come from."""
     figures = registers.published_figures(area)
-    return "；".join(dict.fromkeys(figures["source_document"])) if not figures.empty else ""
+    return join(dict.fromkeys(figures["source_document"]), clauses=True) if not figures.empty else ""
 
 
 def _school_year_end(school_year: int) -> str:

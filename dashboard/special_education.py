@@ -12,7 +12,7 @@ import pandas as pd
 
 from dashboard import formatting, projection, sources
 from dashboard.caching import on_data_version
-from dashboard.i18n import t
+from dashboard.i18n import join, t
 from queries import registers
 from queries import special_education as q
 
@@ -203,7 +203,7 @@ def source_of(document_number: str) -> str:
 def data_source() -> str:
     """The documents the special-education figures were published in."""
     figures = registers.published_figures("special_education")
-    return "；".join(source_of(d) for d in dict.fromkeys(figures["source_document"]))
+    return join((source_of(d) for d in dict.fromkeys(figures["source_document"])), clauses=True)
 
 
 def target_source(stage: str) -> str:
@@ -216,7 +216,7 @@ def register_source() -> tuple[str, str]:
     """The documents the targets come from, and the date of the latest of them."""
     documents = {target.source_document for stage in TARGET_METRICS for target in targets_for(stage).values()}
     known = [sources.DOCUMENTS[d].published_on.isoformat() for d in documents if d in sources.DOCUMENTS]
-    return "；".join(source_of(d) for d in sorted(documents)), max(known, default="")
+    return join((source_of(d) for d in sorted(documents)), clauses=True), max(known, default="")
 
 
 def earliest_rate(stage: str) -> tuple[int, float] | None:

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from dashboard import components, kpis
-from dashboard.i18n import current_language, t
+from dashboard.i18n import current_language, join, t
 from dashboard.routing import ensure_routed
 
 ensure_routed()
@@ -18,5 +18,5 @@ for area in kpis.AREAS:
     for column, card in zip(st.columns(len(cards)), cards):
         with column:
             components.kpi_card(card)
-    definitions = "；".join(t(f"metric.{card.metric_key}.definition") for card in cards[:2])
+    definitions = join((t(f"metric.{card.metric_key}.definition") for card in cards[:2]), clauses=True)
     components.source_line(kpis.area_source(area), max(card.as_of for card in cards), definitions)

@@ -34,3 +34,9 @@ def test_overview_metrics_have_labels_and_definitions():
 def test_translation_formats_values_in_the_chosen_language():
     assert t("period.year", "zh", year=2023) == "2023年"
     assert t("period.year", "en", year=2023) == "2023"
+
+
+def test_lists_join_with_the_marks_of_the_language():
+    from dashboard.i18n import join
+    assert join(["甲", "乙"], "zh") == "甲、乙" and join(["甲", "乙"], "zh", clauses=True) == "甲；乙"
+    assert join(["a", "b"], "en") == "a, b" and join(["a", "b"], "en", clauses=True) == "a; b"

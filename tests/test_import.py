@@ -195,7 +195,7 @@ def test_charity_flows_register_new_organisations_and_update_amounts_in_place(fr
     rows = corpus.VALID_ROWS["charity_flows"]
     first = import_file("charity_flows", corpus.csv_bytes(corpus.frame("charity_flows")), "c.csv", engine=fresh_db)
     assert first.demo_rows_replaced > 0
-    assert ("notice.new_organisations", {"count": 1, "names": "惠州市慈善总会"}) in first.notices
+    assert ("notice.new_organisations", {"count": 1, "names": ["惠州市慈善总会"]}) in first.notices
     corrected = [dict(rows[0], **{"金额（元）": "55000"}), rows[1]]
     again = import_file("charity_flows", corpus.csv_bytes(corpus.frame("x", corrected)), "c.csv", engine=fresh_db)
     assert (again.new, again.changed, again.unchanged) == (0, 1, 1)
@@ -362,3 +362,14 @@ def test_a_blank_key_cell_does_not_stop_the_checks_of_the_other_rows():
     places = validation.Places({"惠城区": "441302", "惠阳区": "441303"}, {}, {}, set())
     _, problems = validation.validate(template, raw, places)
     assert {(p.row, p.key) for p in problems} == {(2, "value.year"), (3, "value.year_range")}
+
+
+def test_lists_in_messages_are_written_with_the_marks_of_the_messages_language():
+    """甲、乙 in Chinese, "a, b" in English; column names as the template heads them in each."""
+    from dashboard.importing.report import message
+    sheets = {"sheet": "六月", "sheets": ["五月", "Sheet2"]}
+    assert "五月、Sheet2" in message("read.no_sheet", sheets, "zh")
+    assert "五月, Sheet2" in message("read.no_sheet", sheets, "en") and "、" not in message("read.no_sheet", sheets, "en")
+    expected = {"expected": ["month", "station_code"]}
+    assert "统计月份、站点编码" in message("read.no_header", expected, "zh", "visits")
+    assert "month, station_code" in message("read.no_header", expected, "en", "visits")

@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import charts
 from dashboard.briefing.model import ChartSpec, Slide
 from dashboard.charts import PALETTE, Chart
-from dashboard.i18n import t
+from dashboard.i18n import join, t
 
 PRESENTATION_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stHeader"] {display: none;}
@@ -147,7 +147,7 @@ def export_panel(slides: list[Slide], language: str) -> None:
     from dashboard.downloads import file_name
     noted = [s for s in slides if s.notes]
     if noted:
-        st.warning(t("briefing.warn_before_export") + " " + "；".join(s.title for s in noted))
+        st.warning(t("briefing.warn_before_export") + " " + join((s.title for s in noted), clauses=True))
     if not session.may("briefing"):
         return
     user = session.current_user()

@@ -259,7 +259,7 @@ def _organisation_codes(conn: sa.Connection, names: pd.Series, result: ImportRes
                             "opening_balance_yuan": 0})
         insert_frame(conn, table, new)
         known.update(zip(new["name_zh"], new["organisation_code"]))
-        shown = "、".join(unknown[:10]) + ("…" if len(unknown) > 10 else "")
+        shown = list(unknown[:10]) + (["…"] if len(unknown) > 10 else [])
         result.notices.append(("notice.new_organisations", {"count": len(unknown), "names": shown}))
     return names.map(known)
 

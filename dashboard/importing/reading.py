@@ -209,7 +209,7 @@ def _xlsx_rows(content: bytes, sheet: str | None) -> list[list[str]]:
         raise ReadError("read.bad_xlsx") from None
     if sheet:
         if sheet not in book.sheetnames:
-            raise ReadError("read.no_sheet", sheet=sheet, sheets="、".join(book.sheetnames))
+            raise ReadError("read.no_sheet", sheet=sheet, sheets=list(book.sheetnames))
         worksheet = book[sheet]
     else:
         worksheet = book.worksheets[0]
@@ -239,7 +239,7 @@ def _find_header(grid: list[list], template: Template) -> int:
     for index, row in enumerate(grid):
         if sum(_header_key(cell) in known for cell in row) >= need:
             return index
-    raise ReadError("read.no_header", expected="、".join(c.zh for c in template.columns))
+    raise ReadError("read.no_header", expected=[c.name for c in template.columns])
 
 
 def _aliases(template: Template) -> dict[str, str]:

@@ -7,7 +7,7 @@ import io
 import pandas as pd
 
 from dashboard.downloads import neutralise_formulas
-from dashboard.i18n import t
+from dashboard.i18n import join, t
 from dashboard.importing.loading import ImportResult
 from dashboard.importing.templates import TEMPLATES
 from dashboard.importing.validation import Problem
@@ -16,9 +16,12 @@ from dashboard.importing.validation import Problem
 def message(problem_key: str, params: dict, language: str, dataset: str | None = None) -> str:
     """A problem's or notice's message in a language."""
     values = dict(params)
-    if "columns" in values:
-        values["columns"] = ("、" if language == "zh" else ", ").join(
-            column_label(dataset, c, language) for c in values["columns"])
+    for name in ("columns", "expected"):  # column names, written as the user's template heads them
+        if name in values and dataset:
+            values[name] = [column_label(dataset, c, language) for c in values[name]]
+    # A list (sheet names, organisations, ...) is written as a list of the message's language.
+    values = {name: join(value, language) if isinstance(value, (list, tuple)) else value
+              for name, value in values.items()}
     if "dataset" in values:
         values["dataset"] = t(f"dataset.{values['dataset']}", language)
     return t(problem_key, language, **values)
