@@ -180,10 +180,10 @@ def area_kpis(area: str, language: str) -> list[Kpi]:
     return builders[area](language)
 
 
-def area_source(area: str) -> str:
-    """The documents the area's published figures come from."""
+def area_source(area: str, language: str | None = None) -> str:
+    """The documents the area's published figures come from (language: the session's by default)."""
     figures = registers.published_figures(area)
-    return join(dict.fromkeys(figures["source_document"]), clauses=True) if not figures.empty else ""
+    return join(dict.fromkeys(figures["source_document"]), language, clauses=True) if not figures.empty else ""
 
 
 def _school_year_end(school_year: int) -> str:

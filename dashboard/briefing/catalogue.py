@@ -14,14 +14,14 @@ AREA_DATASETS = {"stations": ["stations", "places"], "special_education": ["spec
                  "visits": ["visits"], "renovations": ["renovations"], "charity": ["charity_flows"]}
 
 
-def _provenance(area: str) -> tuple[str, bool, str]:
+def _provenance(area: str, language: str) -> tuple[str, bool, str]:
     """Source documents, whether any of the area's data is demo, and the as-of date of the station
     register (the day it was loaded; while demo, the date of the published figures it equals)."""
     frame = registers.datasets().set_index("dataset_name")
     names = [n for n in AREA_DATASETS[area] if n in frame.index]
     is_demo = bool(frame.loc[names, "is_demo"].any()) if names else False
     as_of = kpis.register_as_of("stations", "township_station_count") if area == "stations" else ""
-    return kpis.area_source(area), is_demo, as_of
+    return kpis.area_source(area, language), is_demo, as_of
 
 
 def _county_names(codes_list, language: str) -> list[str]:
@@ -34,7 +34,7 @@ def stations_slide(language: str) -> Slide | None:
         return None
     coverage = stations.township_station_coverage()["coverage_pct"].iloc[0]
     by_county = stations.stations_by_county()
-    source, is_demo, loaded = _provenance("stations")
+    source, is_demo, loaded = _provenance("stations", language)
     return Slide(
         "stations", t("briefing.title.stations", language, stations=int(totals.township_station_count),
                       points=int(totals.village_point_count), coverage=formatting.format_pct(coverage)),
@@ -68,7 +68,7 @@ def _enrolment_slide(stage: str, metric_key: str, key: str, language: str) -> Sl
         title = t("briefing.title.rate_short", language, label=label, rate=formatting.format_pct(rate),
                   target=formatting.format_pct(target), gap=f"{target - rate:.1f}")
     names = _county_names(by_county["county_code"], language)
-    source, is_demo, _ = _provenance("special_education")
+    source, is_demo, _ = _provenance("special_education", language)
     notes = consistency.rate_notes(by_county["enrolment_rate_pct"], names, language)
     notes += consistency.sum_notes(by_county["enrolled_count"].sum(), latest.enrolled_count,
                                    t("briefing.label.enrolled", language), language)
@@ -98,7 +98,7 @@ def visits_slide(language: str) -> Slide | None:
     months = visits.visit_months().iloc[0]
     totals = visits.visit_totals(months.first_month, months.last_month).iloc[0]
     full = quarters[quarters["month_count"] == 3]  # a part-quarter would look like a fall
-    source, is_demo, _ = _provenance("visits")
+    source, is_demo, _ = _provenance("visits", language)
     return Slide(
         "visits", t("briefing.title.visits", language, start=formatting.format_month(months.first_month, language),
                     visits=formatting.format_count(totals.home_visit_count, language),
@@ -118,7 +118,7 @@ def renovations_slide(language: str) -> Slide | None:
     years = renovations.renovations_by_year()
     if years.empty:
         return None
-    source, is_demo, _ = _provenance("renovations")
+    source, is_demo, _ = _provenance("renovations", language)
     total = int(years["household_count"].sum())
     last_day = renovations.last_completion()["last_completed_on"].iloc[0]
     notes = [] if last_day.endswith("-12-31") else [
@@ -139,7 +139,7 @@ def charity_slide(language: str) -> Slide | None:
     opening = years["opening_balance_yuan"].iloc[0]
     balances = years["closing_balance_yuan"]
     latest = years.iloc[-1]
-    source, is_demo, _ = _provenance("charity")
+    source, is_demo, _ = _provenance("charity", language)
     in_yi = lambda values: [round(v / 1e8, 2) for v in values]  # noqa: E731
     return Slide(
         "charity", t("briefing.title.charity", language, year=latest.year,
@@ -166,7 +166,7 @@ def charity_flow_slide(language: str) -> Slide | None:
              .rename(columns={"amount_yuan": "disbursed_yuan"})
              .sort_values(["disbursed_yuan", "programme_code"], ascending=[False, True]))
     names = [codes.label("programme", c, language) for c in flows["programme_code"]]
-    source, is_demo, _ = _provenance("charity")
+    source, is_demo, _ = _provenance("charity", language)
     share = 100 * flows["disbursed_yuan"].iloc[0] / flows["disbursed_yuan"].sum()
     return Slide(
         "charity_flow", t("briefing.title.charity_flow", language, year=year, programme=names[0],
@@ -184,7 +184,7 @@ def county_comparison_slide(language: str) -> Slide | None:
     per_10k = (10_000 * by_county["social_worker_count"] / by_county["population_count"]).round(2)
     names = _county_names(by_county["county_code"], language)
     top, bottom = per_10k.idxmax(), per_10k.idxmin()
-    source, is_demo, loaded = _provenance("stations")
+    source, is_demo, loaded = _provenance("stations", language)
     return Slide(
         "county_comparison", t("briefing.title.county_comparison", language, top=names[top],
                                top_value=per_10k[top], bottom=names[bottom], bottom_value=per_10k[bottom]),
@@ -198,7 +198,7 @@ def coverage_map_slide(language: str) -> Slide | None:
     by_county = stations.stations_by_county()
     if not by_county["township_station_count"].sum():
         return None
-    source, is_demo, loaded = _provenance("stations")
+    source, is_demo, loaded = _provenance("stations", language)
     slide = Slide("coverage_map", t("briefing.title.coverage_map", language,
                                     n=int(by_county["township_station_count"].sum())),
                   source=source, as_of=loaded, is_demo=is_demo)
