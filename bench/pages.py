@@ -336,8 +336,10 @@ def _fill_sign_in(page) -> None:
 
 
 def _finish_sign_in(page) -> None:
+    from tests.browser_support import wait_for_session_cookie
     page.wait_for_selector('a[data-testid="stSidebarNavLink"]', timeout=TIMEOUT_MS)
     page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=TIMEOUT_MS)
+    wait_for_session_cookie(page)  # before any page is opened by its address
 
 
 def _many_sessions(browser, base: str, paths: list[str], titles: dict, pid: int) -> float:

@@ -120,6 +120,15 @@ def sign_in(page, base: str, username: str, password: str, path: str = "") -> No
     page.locator('[data-testid="stFormSubmitButton"] button').click()
     # Not "no password field": the administration page has password fields of its own.
     page.wait_for_selector(".st-key-sign_in_form", state="detached", timeout=60000)
+    wait_for_session_cookie(page)
+
+
+def wait_for_session_cookie(page) -> None:
+    """Wait until the page's script has set the session cookie: it runs after the signed-in page is
+    drawn, and an address opened before then would show the sign-in form again."""
+    from dashboard.session_tokens import COOKIE_NAME
+    page.wait_for_function("name => document.cookie.split('; ').some(c => c.startsWith(name + '='))",
+                           arg=COOKIE_NAME, timeout=60000)
 
 
 def save_whole_page(page, path) -> None:
