@@ -68,8 +68,9 @@ def fetch_by_copy(conn: sa.Connection, statement: sa.TextClause, sql: str, param
         return pd.DataFrame([], columns=names)
     # Positional names: a result may repeat a column name.
     fields = [f"c{i}" for i in range(len(columns))]
+    buffer.seek(0)
     table = pacsv.read_csv(
-        io.BytesIO(buffer.getvalue()),
+        buffer,
         read_options=pacsv.ReadOptions(column_names=fields, block_size=1 << 24),
         # PostgreSQL quotes a value holding a line break, so a row may span lines.
         parse_options=pacsv.ParseOptions(newlines_in_values=True),

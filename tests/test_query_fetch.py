@@ -56,6 +56,14 @@ def test_copy_keeps_empty_text_apart_from_missing_text(postgres_engine):
     assert frame["label"].iloc[3] == 'a,b "quoted"\ntwo lines'
 
 
+@pytest.mark.parametrize("params", [{}, {"pattern": "pl%"}])
+def test_percent_signs_in_a_query_mean_the_same_both_ways(postgres_engine, params):
+    sql = "SELECT n, '50%' AS share FROM awkward WHERE label LIKE " + (":pattern" if params else "'pl%'")
+    by_copy, by_rows = both_ways(postgres_engine, sql, params)
+    pd.testing.assert_frame_equal(by_copy, by_rows)
+    assert by_copy.to_dict("records") == [{"n": 1, "share": "50%"}]
+
+
 def test_copy_of_an_empty_result_is_the_row_path_frame(postgres_engine):
     by_copy, by_rows = both_ways(postgres_engine, "SELECT n, label, amount FROM awkward WHERE n > :above",
                                  {"above": 100})
