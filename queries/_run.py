@@ -91,5 +91,6 @@ def _normalise(series: pd.Series) -> pd.Series:
     if isinstance(first, decimal.Decimal):
         return series.map(lambda v: None if v is None else float(v)).astype("float64")
     if isinstance(first, (dt.date, dt.datetime)):
-        return series.map(lambda v: None if pd.isna(v) else v.isoformat()[:10])  # pandas holds datetimes as NaT when missing
+        # pandas holds missing datetimes as NaT, not None
+        return series.map(lambda v: None if pd.isna(v) else v.isoformat()[:10])
     return series

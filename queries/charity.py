@@ -190,7 +190,8 @@ def raised_by_source(county_code: str | None = None, start_date: date = FAR_PAST
     amount_yuan (float: the exact sum, converted once in the database rather than per value here)."""
     # Ordered here rather than by ORDER BY (sort_codes: PostgreSQL's text sort cost 25 ms at province scale).
     return sort_codes(run_for_dates(run, RAISED_BY_SOURCE_SQL, RAISED_BY_SOURCE_BY_YEARS_SQL,
-                                    start_date, end_date, county_code=county_code), ["organisation_code", "source_type"])
+                                    start_date, end_date, county_code=county_code),
+                      ["organisation_code", "source_type"])
 
 
 DISBURSED_BY_PROGRAMME_SQL = """

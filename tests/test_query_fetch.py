@@ -22,8 +22,8 @@ def postgres_engine(tmp_path_factory):
     engine = db.get_engine(url)
     with engine.begin() as conn:
         conn.exec_driver_sql(
-            "CREATE TABLE awkward (n INTEGER, label TEXT, code VARCHAR(6), amount NUMERIC(14, 2), share DOUBLE PRECISION, "
-            "flag BOOLEAN, day DATE, stamp TIMESTAMP, big BIGINT, nothing INTEGER)")
+            "CREATE TABLE awkward (n INTEGER, label TEXT, code VARCHAR(6), amount NUMERIC(14, 2), "
+            "share DOUBLE PRECISION, flag BOOLEAN, day DATE, stamp TIMESTAMP, big BIGINT, nothing INTEGER)")
         conn.exec_driver_sql(
             "INSERT INTO awkward VALUES "
             "(1, 'plain', '441302', 1234.50, 0.1, true, '2024-05-13', '2024-05-13 08:30:00', 9007199254740993, NULL), "
@@ -103,10 +103,14 @@ def test_every_named_query_gives_the_same_frame_through_copy(postgres_demo_url, 
     engine = db.get_engine(postgres_demo_url)
     module = importlib.import_module(function.__module__)
     calls = []
+
+    def recorded(sql, params):
+        calls.append((sql, params))
+        return fetch(engine, sql, params)
     if hasattr(module, "run"):
-        monkeypatch.setattr(module, "run", lambda sql, **params: calls.append((sql, params)) or fetch(engine, sql, params))
-    if hasattr(module, "fetch"):
-        monkeypatch.setattr(module, "fetch", lambda _, sql, params: calls.append((sql, params)) or fetch(engine, sql, params))
+        monkeypatch.setattr(module, "run", lambda sql, **params: recorded(sql, params))
+    if hasattr(module, "fetch"):  # the uncached queries
+        monkeypatch.setattr(module, "fetch", lambda _engine, sql, params: recorded(sql, params))
     monkeypatch.setenv("DATABASE_URL", postgres_demo_url)
     function(**arguments(function))
     assert calls, f"{name} ran no query"
