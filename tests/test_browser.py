@@ -39,8 +39,8 @@ def test_overview_shows_the_headline_figures_offline(app_url):
         sign_in(page, app_url, TEST_USERS["leader"], TEST_PASSWORD, "city-overview")
         wait_until_drawn(page)
         # Each figure within a few seconds, not in one reading of the page: a CI run once read the
-        # English page's text without two of its figures although the script had finished (cause not
-        # found; the same test passed on every run here).
+        # English overview (the next test) without one of its figures although the script had finished
+        # (cause not found; it passed on every run here).
         for figure in ("总览", "75", "362", "1,098", "3,013", "66.8万", "2,439", "2.5亿元", "3.47亿元", "示例数据"):
             expect(page.locator("body")).to_contain_text(figure, timeout=10_000)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
