@@ -414,6 +414,44 @@ monitored_county_monthly = sa.Table(
     sa.Column("person_count", sa.Integer, nullable=False),
 )
 
+# Warnings and requests of all counties together (the area's figures, what the pages show by default),
+# per month: at province scale the detail rows are nearly unique in every grain that keeps the county
+# (half a million rows), while these hold tens of thousands. A chosen county's figures are read from the
+# detail rows through their county index. Days stay in the grain: the handling limit is a setting.
+warnings_department_monthly = sa.Table(
+    "warnings_department_monthly", metadata,
+    sa.Column("month", MONTH, primary_key=True),
+    sa.Column("source_department", sa.String(30), primary_key=True),
+    sa.Column("outcome", sa.String(20), primary_key=True),
+    sa.Column("days_to_handle", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("warning_count", sa.Integer, nullable=False),
+)
+
+warnings_type_monthly = sa.Table(
+    "warnings_type_monthly", metadata,
+    sa.Column("month", MONTH, primary_key=True),
+    sa.Column("warning_type", sa.String(30), primary_key=True),
+    sa.Column("outcome", sa.String(20), primary_key=True),
+    sa.Column("days_to_handle", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("warning_count", sa.Integer, nullable=False),
+)
+
+# Warnings per township and month, whatever their kind (for the rate per 1,000 monitored on the map).
+warnings_township_monthly = sa.Table(
+    "warnings_township_monthly", metadata,
+    sa.Column("month", MONTH, primary_key=True),
+    sa.Column("township_code", sa.String(9), primary_key=True),
+    sa.Column("warning_count", sa.Integer, nullable=False),
+)
+
+requests_need_monthly = sa.Table(
+    "requests_need_monthly", metadata,
+    sa.Column("month", MONTH, primary_key=True),
+    sa.Column("need_code", sa.String(30), primary_key=True),
+    sa.Column("outcome", sa.String(20), primary_key=True),
+    sa.Column("request_count", sa.Integer, nullable=False),
+)
+
 # Linked charity resources per county and month.
 resources_county_monthly = sa.Table(
     "resources_county_monthly", metadata,

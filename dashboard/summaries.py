@@ -129,6 +129,27 @@ SELECT p.month, p.county_code, p.category_code, SUM(p.person_count)
 FROM monitored_population_monthly p
 {where}
 GROUP BY p.month, p.county_code, p.category_code""", "p.month", frozenset({"monitored_population_monthly"})),
+    Summary("warnings_department_monthly", frozenset({"risk_warnings_monthly"}), """
+SELECT w.month, w.source_department, w.outcome, w.days_to_handle, SUM(w.warning_count)
+FROM risk_warnings_monthly w
+{where}
+GROUP BY w.month, w.source_department, w.outcome, w.days_to_handle""", "w.month",
+            frozenset({"risk_warnings_monthly"})),
+    Summary("warnings_type_monthly", frozenset({"risk_warnings_monthly"}), """
+SELECT w.month, w.warning_type, w.outcome, w.days_to_handle, SUM(w.warning_count)
+FROM risk_warnings_monthly w
+{where}
+GROUP BY w.month, w.warning_type, w.outcome, w.days_to_handle""", "w.month", frozenset({"risk_warnings_monthly"})),
+    Summary("warnings_township_monthly", frozenset({"risk_warnings_monthly"}), """
+SELECT w.month, w.township_code, SUM(w.warning_count)
+FROM risk_warnings_monthly w
+{where}
+GROUP BY w.month, w.township_code""", "w.month", frozenset({"risk_warnings_monthly"})),
+    Summary("requests_need_monthly", frozenset({"assistance_requests_monthly"}), """
+SELECT r.month, r.need_code, r.outcome, SUM(r.request_count)
+FROM assistance_requests_monthly r
+{where}
+GROUP BY r.month, r.need_code, r.outcome""", "r.month", frozenset({"assistance_requests_monthly"})),
     Summary("resources_county_monthly", frozenset({"station_resources_monthly", "stations"}), """
 SELECT r.month, s.county_code, SUM(r.linked_charity_yuan)
 FROM station_resources_monthly r

@@ -12,6 +12,27 @@ from queries._run import run
 FIRST_MONTH, LAST_MONTH = "0000-01", "9999-12"
 
 
+def _rows_of(columns: str, summary: str, detail: str) -> str:
+    """A FROM item `w` of these columns: the summary over all counties when no county is chosen, else the
+    chosen county's detail rows (through their county index). Only one branch returns rows; PostgreSQL
+    skips the other without reading it."""
+    return f"""(
+  SELECT {columns} FROM {summary}
+  WHERE CAST(:county_code AS VARCHAR(6)) IS NULL
+  UNION ALL
+  SELECT {columns} FROM {detail}
+  WHERE county_code = :county_code
+) w"""
+
+
+_BY_OUTCOME = _rows_of("month, outcome, days_to_handle, warning_count", "warnings_department_monthly",
+                       "risk_warnings_monthly")
+_BY_DEPARTMENT = _rows_of("month, source_department, outcome, days_to_handle, warning_count",
+                          "warnings_department_monthly", "risk_warnings_monthly")
+_BY_TYPE = _rows_of("month, warning_type, outcome, days_to_handle, warning_count", "warnings_type_monthly",
+                    "risk_warnings_monthly")
+
+
 SOCIAL_ASSISTANCE_MONTHS_SQL = """
 SELECT MIN(month) AS first_month, MAX(month) AS last_month
 FROM (
@@ -70,9 +91,8 @@ SELECT
   COALESCE(SUM(CASE WHEN w.outcome = 'open' THEN w.warning_count ELSE 0 END), 0) AS open_count,
   COALESCE(SUM(CASE WHEN w.outcome = 'open' AND w.days_to_handle > :limit_days
                     THEN w.warning_count ELSE 0 END), 0) AS open_overdue_count
-FROM risk_warnings_monthly w
-WHERE (CAST(:county_code AS VARCHAR(6)) IS NULL OR w.county_code = :county_code)
-  AND w.month BETWEEN :start_month AND :end_month
+FROM """ + _BY_OUTCOME + """
+WHERE w.month BETWEEN :start_month AND :end_month
 """
 
 
@@ -95,18 +115,17 @@ _WARNING_MEASURES = """
            THEN w.warning_count ELSE 0 END) AS handled_within_limit_count,
   100.0 * SUM(CASE WHEN w.outcome <> 'open' AND w.days_to_handle <= :limit_days
                    THEN w.warning_count ELSE 0 END) / NULLIF(SUM(w.warning_count), 0) AS handled_within_limit_pct
-FROM risk_warnings_monthly w
-WHERE (CAST(:county_code AS VARCHAR(6)) IS NULL OR w.county_code = :county_code)
-  AND w.month BETWEEN :start_month AND :end_month
+FROM {rows}
+WHERE w.month BETWEEN :start_month AND :end_month
 """
 
 WARNINGS_BY_DEPARTMENT_SQL = """
-SELECT w.source_department AS source_department,""" + _WARNING_MEASURES + """GROUP BY w.source_department
+SELECT w.source_department AS source_department,""" + _WARNING_MEASURES.format(rows=_BY_DEPARTMENT) + """GROUP BY w.source_department
 ORDER BY warning_count DESC, w.source_department
 """
 
 WARNINGS_BY_TYPE_SQL = """
-SELECT w.warning_type AS warning_type,""" + _WARNING_MEASURES + """GROUP BY w.warning_type
+SELECT w.warning_type AS warning_type,""" + _WARNING_MEASURES.format(rows=_BY_TYPE) + """GROUP BY w.warning_type
 ORDER BY warning_count DESC, w.warning_type
 """
 
@@ -130,9 +149,8 @@ def warnings_by_type(county_code: str | None = None, start_month: str = FIRST_MO
 
 HANDLING_DAYS_SQL = """
 SELECT w.days_to_handle, SUM(w.warning_count) AS warning_count
-FROM risk_warnings_monthly w
-WHERE (CAST(:county_code AS VARCHAR(6)) IS NULL OR w.county_code = :county_code)
-  AND w.month BETWEEN :start_month AND :end_month AND w.outcome <> 'open'
+FROM """ + _BY_OUTCOME + """
+WHERE w.month BETWEEN :start_month AND :end_month AND w.outcome <> 'open'
 GROUP BY w.days_to_handle
 ORDER BY w.days_to_handle
 """
@@ -187,7 +205,7 @@ JOIN (
 ) p ON p.township_code = t.township_code
 LEFT JOIN (
   SELECT w.township_code, SUM(w.warning_count) AS warning_count
-  FROM risk_warnings_monthly w
+  FROM warnings_township_monthly w
   WHERE w.month BETWEEN :start_month AND :end_month
   GROUP BY w.township_code
 ) w ON w.township_code = t.township_code
@@ -247,12 +265,12 @@ def request_totals(county_code: str | None = None, start_month: str = FIRST_MONT
 
 
 REQUESTS_BY_NEED_SQL = """
-SELECT r.need_code, r.outcome, SUM(r.request_count) AS request_count
-FROM assistance_requests_monthly r
-WHERE (CAST(:county_code AS VARCHAR(6)) IS NULL OR r.county_code = :county_code)
-  AND r.month BETWEEN :start_month AND :end_month
-GROUP BY r.need_code, r.outcome
-ORDER BY r.need_code, r.outcome
+SELECT w.need_code, w.outcome, SUM(w.request_count) AS request_count
+FROM """ + _rows_of("month, need_code, outcome, request_count", "requests_need_monthly",
+                    "assistance_requests_monthly") + """
+WHERE w.month BETWEEN :start_month AND :end_month
+GROUP BY w.need_code, w.outcome
+ORDER BY w.need_code, w.outcome
 """
 
 

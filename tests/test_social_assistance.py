@@ -149,6 +149,22 @@ def test_warnings_by_department_with_share_in_time(constructed_db):
     assert q.warnings_by_type()["warning_type"].tolist() == ["serious_illness", "household_change"]
 
 
+@pytest.mark.parametrize("query, key", [
+    (q.warning_summary, []), (q.warnings_by_department, ["source_department"]),
+    (q.warnings_by_type, ["warning_type"]), (q.warning_handling_days, ["days_to_handle"]),
+    (q.requests_by_need_and_outcome, ["need_code", "outcome"])])
+def test_the_areas_figures_from_the_summaries_are_the_sum_of_its_counties(constructed_db, query, key):
+    # All counties are read from the summaries over all counties, one county from the detail rows.
+    area = query()
+    counties = pd.concat([query(county_code=COUNTY_A), query(county_code=COUNTY_B)])
+    counted = [c for c in area.columns if c.endswith("_count") and c not in key]
+    assert area[counted].to_numpy().sum() > 0
+    summed = counties.groupby(key)[counted].sum() if key else counties[counted].sum().to_frame().T
+    expected = summed.reset_index(drop=not key).sort_values(key or counted).reset_index(drop=True)
+    got = area[key + counted].sort_values(key or counted).reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, expected[key + counted], check_dtype=False)
+
+
 def test_handling_days_distribution_of_closed_warnings(constructed_db):
     frame = q.warning_handling_days()
     assert frame.values.tolist() == [[10, 3], [15, 2], [20, 2]]
