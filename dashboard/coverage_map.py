@@ -429,7 +429,9 @@ def follow_click(result: dict | None, county_code: str | None) -> None:
 def legend_markdown(view: CoverageView, measure: str, language: str) -> str:
     """The legend in words (shape as well as colour), naming schematic areas as 示意."""
     values = view.by_township[measure]
-    breaks = join((f"{b:g}" for b in maps.quantile_breaks(values)), language) or "—"
+    # Each break written as the measure's values are (85.1%, 12.3 人次/千人), not as a bare float.
+    breaks = join((t(f"coverage.measure.{measure}.value", language, value=b)
+                   for b in maps.quantile_breaks(values)), language) or "—"
     lines = [f"**{t('coverage.legend.title', language)}**"]
     lines += [f"- {t(f'coverage.legend.{k}', language)}"
               for k in ("stations", "benchmark", "points", "covered", "not_covered", "sites")]

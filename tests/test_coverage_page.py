@@ -135,3 +135,21 @@ def test_the_station_and_point_counts_are_written_as_officials_write_counts():
     points = pd.DataFrame({"station_type": ["station"] * 1600 + ["point"] * 18400})
     assert point_counts(SimpleNamespace(points=points), "zh") == "1,600 / 18,400"
     assert point_counts(SimpleNamespace(points=points.head(437)), "en") == "437 / 0"
+
+
+def test_the_legend_writes_the_shading_classes_in_the_measures_unit():
+    """Breaks as the values are written (85.1%, 12.5 人次/千人), not as bare floats (85.06)."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from dashboard.coverage_map import legend_markdown
+    townships = pd.DataFrame({"covered_population_pct": [80.0, 85.06, 90.0, 97.21, 100.0],
+                              "home_visits_per_1000": [10.0, 12.46, 15.0, 18.0, 25.0]})
+    view = SimpleNamespace(by_township=townships, areas=pd.DataFrame(), villages=pd.DataFrame(),
+                           points=pd.DataFrame({"station_type": ["station"]}))
+    shading = [line for line in legend_markdown(view, "covered_population_pct", "zh").splitlines()
+               if "乡镇着色" in line][0]
+    assert "%" in shading and "85.06" not in shading
+    english = legend_markdown(view, "home_visits_per_1000", "en")
+    assert "per 1,000" in english.split("classes")[1]
