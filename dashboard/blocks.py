@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, components, downloads, kpis
+from dashboard.charts.display import number_columns
 from dashboard.filters import Period, scope_label
 from dashboard.i18n import t
 
@@ -37,9 +38,8 @@ def caption(area: str, as_of: str, definition_key: str) -> None:
 def table(frame: pd.DataFrame, subject: str, area: str, as_of: str, definition_key: str, key: str,
           height: int | None = None) -> None:
     """A table with its source line and CSV / XLSX downloads carrying that line."""
-    numbers = {c: st.column_config.NumberColumn(format="localized")
-               for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
-    st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto", column_config=numbers)
+    st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto",
+                 column_config=number_columns(frame))
     line = t("source.line", source=source(area), as_of=as_of, definition=t(definition_key))
     st.caption(line)
 

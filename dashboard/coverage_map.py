@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import numbers
+import re
 from dataclasses import dataclass
 
 import folium
@@ -360,12 +361,6 @@ def _suppressed(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     return shown
 
 
-def number_columns(frame: pd.DataFrame) -> dict:
-    """Column settings that show a table's numbers with thousands separators (text stays as it is)."""
-    return {column: st.column_config.NumberColumn(format="localized") for column in frame.columns
-            if pd.api.types.is_numeric_dtype(frame[column])}
-
-
 def _headed(frame: pd.DataFrame, language: str) -> pd.DataFrame:
     """Columns renamed to their catalogue headings."""
     return frame.rename(columns={c: t(f"coverage.col.{c}", language) for c in frame.columns})
@@ -426,12 +421,20 @@ def follow_click(result: dict | None, county_code: str | None) -> None:
         open_area(code[:6], code)
 
 
+def _breaks_text(breaks: list[float], measure: str, language: str) -> str:
+    """The class breaks written as the measure's values are (85.1%、97.2%), a unit of words written once
+    after the last (36.0、43.2、50.3 人次/千人) rather than after each."""
+    texts = [t(f"coverage.measure.{measure}.value", language, value=b) for b in breaks]
+    parts = [re.match(r"([-\d.,]+)(.*)", text) for text in texts]
+    if len(texts) > 1 and all(parts) and len({p.group(2) for p in parts}) == 1 and parts[0].group(2).startswith(" "):
+        return join((p.group(1) for p in parts), language) + parts[0].group(2)
+    return join(texts, language) or "—"
+
+
 def legend_markdown(view: CoverageView, measure: str, language: str) -> str:
     """The legend in words (shape as well as colour), naming schematic areas as 示意."""
     values = view.by_township[measure]
-    # Each break written as the measure's values are (85.1%, 12.3 人次/千人), not as a bare float.
-    breaks = join((t(f"coverage.measure.{measure}.value", language, value=b)
-                   for b in maps.quantile_breaks(values)), language) or "—"
+    breaks = _breaks_text(maps.quantile_breaks(values), measure, language)
     lines = [f"**{t('coverage.legend.title', language)}**"]
     lines += [f"- {t(f'coverage.legend.{k}', language)}"
               for k in ("stations", "benchmark", "points", "covered", "not_covered", "sites")]

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from dashboard import components, coverage_map, filters, formatting
+from dashboard.charts.display import number_columns
 from dashboard.downloads import download_buttons
 from dashboard.i18n import current_language, t
 from dashboard.routing import ensure_routed
@@ -69,7 +70,7 @@ table = make_table(view, language)
 if table.empty:
     st.info(t("coverage.no_gaps", km=distance_km))
     st.stop()
-st.dataframe(table, hide_index=True, width="stretch", column_config=coverage_map.number_columns(table))
+st.dataframe(table, hide_index=True, width="stretch", column_config=number_columns(table))
 line_definition = t("coverage.sites.definition", km=distance_km) if section == "sites" else definition
 components.source_line(source, as_of, line_definition)
 download_buttons(table, subject, as_of, t("source.line", source=source, as_of=as_of, definition=line_definition),

@@ -153,3 +153,5 @@ def test_the_legend_writes_the_shading_classes_in_the_measures_unit():
     assert "%" in shading and "85.06" not in shading
     english = legend_markdown(view, "home_visits_per_1000", "en")
     assert "per 1,000" in english.split("classes")[1]
+    chinese = legend_markdown(view, "home_visits_per_1000", "zh")
+    assert chinese.count("人次/千人") == 1  # the unit once, after the last break

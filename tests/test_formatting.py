@@ -52,3 +52,15 @@ def test_months_as_officials_write_them():
     from dashboard.formatting import format_month
     assert format_month("2021-10") == "2021年10月"
     assert format_month("2024-04", "en") == "Apr 2024"
+
+
+def test_table_columns_keep_one_number_of_decimals_throughout():
+    """92.0 beside 91.9 (not 92), money in 万元 to two places, whole numbers with separators, text alone."""
+    import pandas as pd
+
+    from dashboard.charts.display import number_columns
+    frame = pd.DataFrame({"count": [1200, 3], "pct": [92.0, 91.9], "wan_yuan": [1.5, 2.25],
+                          "whole_floats": [3.0, 4.0], "name": ["a", "b"], "missing": [None, 97.5]})
+    formats = {column: setting["type_config"]["format"] for column, setting in number_columns(frame).items()}
+    assert formats == {"count": "localized", "pct": "%,.1f", "wan_yuan": "%,.2f", "whole_floats": "localized",
+                       "missing": "%,.1f"}

@@ -9,6 +9,8 @@ from dashboard.formatting import WAN, YI
 from dashboard.i18n import t
 from dashboard.privacy import suppress_small_counts
 
+MAX_DECIMALS = 2  # 万元 to two places; percentages and ratios to one
+
 
 def in_wan(values: pd.Series) -> pd.Series:
     """Yuan as 万元, two decimals (the unit officials use in tables)."""
@@ -58,3 +60,18 @@ def table(frame: pd.DataFrame, headers: dict[str, str], money: tuple[str, ...] =
 def empty(frame: pd.DataFrame) -> bool:
     """Whether a query gave nothing to draw."""
     return frame is None or frame.empty
+
+
+def number_columns(frame: pd.DataFrame) -> dict:
+    """Column settings for st.dataframe: each numeric column with thousands separators and one number
+    of decimals throughout (92.0 beside 91.9, not 92; 1,234.50 万元), the fewest its values need."""
+    import streamlit as st
+    settings = {}
+    for column in frame.columns:
+        if not pd.api.types.is_numeric_dtype(frame[column]) or pd.api.types.is_bool_dtype(frame[column]):
+            continue
+        values = frame[column].dropna().astype(float)
+        decimals = next((d for d in range(MAX_DECIMALS) if ((values * 10 ** d).round(6) % 1 == 0).all()),
+                        MAX_DECIMALS)
+        settings[column] = st.column_config.NumberColumn(format="localized" if decimals == 0 else f"%,.{decimals}f")
+    return settings
