@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard import codes, downloads, formatting
 from dashboard.charts import draw
+from dashboard.charts.display import number_columns
 from dashboard.i18n import current_language, join, t
 from dashboard.kpis import Kpi
 from queries import registers
@@ -100,7 +101,7 @@ def chart_with_table(figure, table, subject: str, as_of: str, source: str, defin
     line = t("source.line", source=source, as_of=as_of, definition=definition)
     with lazy_expander(t("table.data"), f"{key}_table", expanded=table_open) as shown:
         if shown:
-            st.dataframe(table, hide_index=True, width="stretch")
+            st.dataframe(table, hide_index=True, width="stretch", column_config=number_columns(table))
             downloads.download_buttons(table, subject, as_of, line, key)
 
 
@@ -140,7 +141,7 @@ def lazy_expander(label: str, key: str, expanded: bool = False) -> Iterator[bool
 
 def table_with_source(table, subject: str, as_of: str, source: str, definition: str, key: str) -> None:
     """A table, its source line, and CSV/XLSX downloads carrying that line."""
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch", column_config=number_columns(table))
     source_line(source, as_of, definition)
     downloads.download_buttons(table, subject, as_of,
                                t("source.line", source=source, as_of=as_of, definition=definition), key)
