@@ -7,7 +7,8 @@ from datetime import date
 import pandas as pd
 
 from dashboard import formatting
-from dashboard.i18n import join, t
+from dashboard.caching import on_data_version
+from dashboard.i18n import current_language, join, t
 from queries import charity, registers, renovations, special_education, stations, visits
 
 # A rate within this many percentage points below its target counts as "near" (amber).
@@ -173,8 +174,10 @@ def charity_kpis(language: str) -> list[Kpi]:
     return result
 
 
+@on_data_version
 def area_kpis(area: str, language: str) -> list[Kpi]:
-    """The headline cards of one area."""
+    """The headline cards of one area, computed once per data version and language (about a quarter
+    of the overview's script time was spent recomputing them from the cached queries on every run)."""
     builders = {"stations": station_kpis, "special_education": special_education_kpis,
                 "visits": visit_kpis, "renovations": renovation_kpis, "charity": charity_kpis}
     return builders[area](language)
@@ -182,6 +185,11 @@ def area_kpis(area: str, language: str) -> list[Kpi]:
 
 def area_source(area: str, language: str | None = None) -> str:
     """The documents the area's published figures come from (language: the session's by default)."""
+    return _area_source(area, language or current_language())
+
+
+@on_data_version
+def _area_source(area: str, language: str) -> str:
     figures = registers.published_figures(area)
     return join(dict.fromkeys(figures["source_document"]), language, clauses=True) if not figures.empty else ""
 
