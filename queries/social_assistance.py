@@ -12,8 +12,8 @@ from queries._run import run
 FIRST_MONTH, LAST_MONTH = "0000-01", "9999-12"
 
 
-def _rows_of(columns: str, summary: str, detail: str) -> str:
-    """A FROM item `w` of these columns: the summary over all counties when no county is chosen, else the
+def _rows_of(columns: str, summary: str, detail: str, alias: str = "w") -> str:
+    """A FROM item (named `alias`) of these columns: the summary over all counties when no county is chosen, else the
     chosen county's detail rows (through their county index). Only one branch returns rows; PostgreSQL
     skips the other without reading it."""
     return f"""(
@@ -22,7 +22,7 @@ def _rows_of(columns: str, summary: str, detail: str) -> str:
   UNION ALL
   SELECT {columns} FROM {detail}
   WHERE county_code = :county_code
-) w"""
+) {alias}"""
 
 
 _BY_OUTCOME = _rows_of("month, outcome, days_to_handle, warning_count", "warnings_department_monthly",
@@ -119,13 +119,16 @@ FROM {rows}
 WHERE w.month BETWEEN :start_month AND :end_month
 """
 
+_DEPARTMENT_MEASURES = _WARNING_MEASURES.format(rows=_BY_DEPARTMENT)
+_TYPE_MEASURES = _WARNING_MEASURES.format(rows=_BY_TYPE)
+
 WARNINGS_BY_DEPARTMENT_SQL = """
-SELECT w.source_department AS source_department,""" + _WARNING_MEASURES.format(rows=_BY_DEPARTMENT) + """GROUP BY w.source_department
+SELECT w.source_department AS source_department,""" + _DEPARTMENT_MEASURES + """GROUP BY w.source_department
 ORDER BY warning_count DESC, w.source_department
 """
 
 WARNINGS_BY_TYPE_SQL = """
-SELECT w.warning_type AS warning_type,""" + _WARNING_MEASURES.format(rows=_BY_TYPE) + """GROUP BY w.warning_type
+SELECT w.warning_type AS warning_type,""" + _TYPE_MEASURES + """GROUP BY w.warning_type
 ORDER BY warning_count DESC, w.warning_type
 """
 
@@ -265,12 +268,12 @@ def request_totals(county_code: str | None = None, start_month: str = FIRST_MONT
 
 
 REQUESTS_BY_NEED_SQL = """
-SELECT w.need_code, w.outcome, SUM(w.request_count) AS request_count
+SELECT r.need_code, r.outcome, SUM(r.request_count) AS request_count
 FROM """ + _rows_of("month, need_code, outcome, request_count", "requests_need_monthly",
-                    "assistance_requests_monthly") + """
-WHERE w.month BETWEEN :start_month AND :end_month
-GROUP BY w.need_code, w.outcome
-ORDER BY w.need_code, w.outcome
+                    "assistance_requests_monthly", alias="r") + """
+WHERE r.month BETWEEN :start_month AND :end_month
+GROUP BY r.need_code, r.outcome
+ORDER BY r.need_code, r.outcome
 """
 
 
