@@ -68,6 +68,17 @@ def test_the_demo_load_fills_every_summary(writable_db):
     assert_summaries_current(writable_db)
 
 
+def test_summaries_new_to_a_database_are_filled_when_it_is_migrated(writable_db):
+    """A database from before revision 0009 (the warning and request summaries) holding data: upgrading
+    it creates those tables and fills them from the rows already there."""
+    from alembic import command
+    command.downgrade(migrate.alembic_config(writable_db), "0008")
+    with writable_db.connect() as conn:
+        assert "warnings_type_monthly" not in sa.inspect(conn).get_table_names()
+    migrate.upgrade(writable_db)
+    assert_summaries_current(writable_db)
+
+
 def test_an_import_rebuilds_the_summaries_of_what_it_changed(writable_db):
     with writable_db.connect() as conn:
         before = conn.execute(sa.text("SELECT SUM(home_visit_count) FROM visits_county_monthly "
