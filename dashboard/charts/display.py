@@ -3,6 +3,7 @@ names, money in 万元, and small counts of people suppressed where the rows are
 from __future__ import annotations
 
 import pandas as pd
+import streamlit as st
 
 from dashboard import codes
 from dashboard.formatting import WAN, YI
@@ -65,7 +66,6 @@ def empty(frame: pd.DataFrame) -> bool:
 def number_columns(frame: pd.DataFrame) -> dict:
     """Column settings for st.dataframe: each numeric column with thousands separators and one number
     of decimals throughout (92.0 beside 91.9, not 92; 1,234.50 万元), the fewest its values need."""
-    import streamlit as st
     settings = {}
     for column in frame.columns:
         if not pd.api.types.is_numeric_dtype(frame[column]) or pd.api.types.is_bool_dtype(frame[column]):
