@@ -11,6 +11,8 @@ from datetime import date
 import pandas as pd
 
 from dashboard import formatting, projection, sources
+from dashboard.charts import Chart
+from dashboard.charts import special_education as target_charts
 from dashboard.caching import on_data_version
 from dashboard.i18n import join, t
 from queries import registers
@@ -52,9 +54,10 @@ def school_year_as_of(school_year: int) -> str:
     return f"{int(school_year) + 1}-08-31"
 
 
+@on_data_version
 def targets_for(stage: str) -> dict[str | None, TargetInfo]:
     """The registered targets of a stage's rate by county code (None: the city's, which applies to
-    every county without its own)."""
+    every county without its own); cached until the data changes (a page asks for them several times)."""
     frame = registers.targets(TARGET_METRICS[stage])
     result = {}
     for row in frame.itertuples():
@@ -107,6 +110,33 @@ def target_board(stage: str, school_year: int, county_code: str | None, language
     """assess() on the registered targets for the city and every county (or the chosen one); cached
     until the data changes (at province scale, 122 projections took some 150 ms of every run)."""
     return assess(rate_series(stage, county_code, language), targets_for(stage), school_year)
+
+
+@dataclass(frozen=True)
+class TargetSection:
+    """What the targets section shows for one stage's rate: the chart, the table under it, the source
+    of the target, and the children still to enrol in words."""
+    chart: Chart
+    left_out: int  # areas the chart leaves out (the table has them all)
+    table: pd.DataFrame
+    target_source: str
+    gap: str
+
+
+@on_data_version
+def target_section(stage: str, school_year: int, county_code: str | None, scope: str,
+                   language: str) -> TargetSection | None:
+    """The targets section of a stage's rate (None when no area has data and a target): built once per
+    data version, school year, county and language (a run of the page built two of them in some 150 ms
+    of its 190 ms of script on a 2-core machine, py-spy). `scope` names the chosen area."""
+    board = target_board(stage, school_year, county_code, language)
+    if board.empty:
+        return None
+    shown, left_out = board_for_chart(board)
+    label = t(f"sped.rate.{stage}.label", language)
+    title = t("sped.title.rate", language, label=label, year=school_year, scope=scope)
+    return TargetSection(target_charts.rate_against_target(shown, title, language), left_out, board_table(board, language),
+                         target_source(stage), gap_caption(board, school_year, county_code and scope, language))
 
 
 # A target chart draws at most this many areas (the city and the counties furthest from the target):

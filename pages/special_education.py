@@ -41,20 +41,15 @@ def trend_section(frame, columns: list[str], labels: list[str], chart, subject: 
 section = filters.section_filter(["targets", "placements", "senior_high", "resources", "register"], "sped.heading")
 if section == "targets":
     for stage in sped.TARGET_METRICS:
-        board = sped.target_board(stage, year, county, language)
-        label = t(f"sped.rate.{stage}.label")
-        if board.empty:
+        part = sped.target_section(stage, year, county, scope, language)
+        if part is None:
             st.info(t("empty.no_data"))
             continue
-        title = t("sped.title.rate", label=label, year=year, scope=scope)
-        shown, left_out = sped.board_for_chart(board)
-        components.chart_with_table(
-            charts.rate_against_target(shown, title, language), sped.board_table(board, language),
-            f"{stage}_enrolment_rate_by_county", as_of, f"{source}；{sped.target_source(stage)}",
-            t(f"sped.rate.{stage}.definition"), stage)
-        if left_out:
-            st.caption(t("sped.chart.left_out", shown=len(shown), count=left_out))
-        st.caption(sped.gap_caption(board, year, county and scope, language))
+        components.chart_with_table(part.chart, part.table, f"{stage}_enrolment_rate_by_county", as_of,
+                                    f"{source}；{part.target_source}", t(f"sped.rate.{stage}.definition"), stage)
+        if part.left_out:
+            st.caption(t("sped.chart.left_out", shown=len(part.table) - part.left_out, count=part.left_out))
+        st.caption(part.gap)
     method = dict(trend_years=projection.TREND_YEARS, min_points=projection.MIN_TREND_POINTS,
                   margin=formatting.format_pct(projection.AT_RISK_SHORTFALL_PCT_POINTS).rstrip("%"),
                   deadline_year=sped.deadline_school_year())

@@ -140,6 +140,17 @@ def test_board_for_one_county_keeps_the_city_for_comparison(demo_db):
     assert (board["school_year"] == 2021).all()
 
 
+def test_target_section_is_the_board_drawn_for_one_county(demo_db):
+    section = sped.target_section("preschool", 2021, "441323", "Huidong County", "en")
+    assert section.left_out == 0
+    assert section.table.iloc[:, 0].tolist() == ["Whole city", "Huidong County"]  # the table of that board
+    assert "Huidong County" in section.chart.title and "2021" in section.chart.title
+    assert "Huidong County" in section.gap and section.gap != sped.gap_caption(
+        sped.target_board("preschool", 2021, None, "en"), 2021, None, "en")
+    assert section.target_source == sped.target_source("preschool") != ""
+    assert sped.target_section("preschool", 1990, None, "Whole city", "en") is None  # no data that year
+
+
 def test_published_placement_and_resource_figures(demo_db):
     placements = sped.row_of(sped.placement_mix(None), 2023)
     assert placements[["special_school_count", "regular_class_count", "home_delivery_count",
