@@ -5,9 +5,9 @@ import pandas as pd
 
 from queries._run import run
 
-ENROLMENT_BY_YEAR_SQL = """
-SELECT
-  e.school_year,
+# The enrolment sums and the rate (enrolled / eligible x 100; NULL where eligible is unknown), over the
+# rows of special_education_enrolment e: one definition for every grouping below.
+ENROLMENT_MEASURES = """
   SUM(e.eligible_count) AS eligible_count,
   SUM(e.special_school_count) AS special_school_count,
   SUM(e.regular_class_count) AS regular_class_count,
@@ -15,7 +15,12 @@ SELECT
   SUM(e.special_school_count + e.regular_class_count + e.home_delivery_count) AS enrolled_count,
   100.0 * SUM(CASE WHEN e.eligible_count IS NULL THEN NULL
                    ELSE e.special_school_count + e.regular_class_count + e.home_delivery_count END)
-        / NULLIF(SUM(e.eligible_count), 0) AS enrolment_rate_pct
+        / NULLIF(SUM(e.eligible_count), 0) AS enrolment_rate_pct""".strip()
+
+ENROLMENT_BY_YEAR_SQL = f"""
+SELECT
+  e.school_year,
+  {ENROLMENT_MEASURES}
 FROM special_education_enrolment e
 WHERE e.stage = :stage
   AND (CAST(:county_code AS VARCHAR(6)) IS NULL OR e.county_code = :county_code)
@@ -62,20 +67,13 @@ def enrolment_school_years() -> pd.DataFrame:
     return run(SCHOOL_YEARS_SQL)
 
 
-ENROLMENT_BY_COUNTY_SQL = """
+ENROLMENT_BY_COUNTY_SQL = f"""
 SELECT
   e.school_year,
   e.county_code,
   c.name_zh AS county_name_zh,
   c.name_en AS county_name_en,
-  SUM(e.eligible_count) AS eligible_count,
-  SUM(e.special_school_count) AS special_school_count,
-  SUM(e.regular_class_count) AS regular_class_count,
-  SUM(e.home_delivery_count) AS home_delivery_count,
-  SUM(e.special_school_count + e.regular_class_count + e.home_delivery_count) AS enrolled_count,
-  100.0 * SUM(CASE WHEN e.eligible_count IS NULL THEN NULL
-                   ELSE e.special_school_count + e.regular_class_count + e.home_delivery_count END)
-        / NULLIF(SUM(e.eligible_count), 0) AS enrolment_rate_pct
+  {ENROLMENT_MEASURES}
 FROM special_education_enrolment e
 JOIN counties c ON c.county_code = e.county_code
 WHERE e.stage = :stage
