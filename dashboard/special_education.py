@@ -11,9 +11,9 @@ from datetime import date
 import pandas as pd
 
 from dashboard import formatting, projection, sources
+from dashboard.caching import on_data_version
 from dashboard.charts import Chart
 from dashboard.charts import special_education as target_charts
-from dashboard.caching import on_data_version
 from dashboard.i18n import join, t
 from queries import registers
 from queries import special_education as q
@@ -135,8 +135,9 @@ def target_section(stage: str, school_year: int, county_code: str | None, scope:
     shown, left_out = board_for_chart(board)
     label = t(f"sped.rate.{stage}.label", language)
     title = t("sped.title.rate", language, label=label, year=school_year, scope=scope)
-    return TargetSection(target_charts.rate_against_target(shown, title, language), left_out, board_table(board, language),
-                         target_source(stage), gap_caption(board, school_year, county_code and scope, language))
+    return TargetSection(target_charts.rate_against_target(shown, title, language), left_out,
+                         board_table(board, language), target_source(stage),
+                         gap_caption(board, school_year, county_code and scope, language))
 
 
 # A target chart draws at most this many areas (the city and the counties furthest from the target):
