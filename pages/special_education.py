@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import codes, components, filters, formatting, projection
 from dashboard import special_education as sped
 from dashboard.charts import special_education as charts
-from dashboard.i18n import current_language, t
+from dashboard.i18n import current_language, join, t
 from dashboard.routing import ensure_routed
 
 ensure_routed()
@@ -46,7 +46,8 @@ if section == "targets":
             st.info(t("empty.no_data"))
             continue
         components.chart_with_table(part.chart, part.table, f"{stage}_enrolment_rate_by_county", as_of,
-                                    f"{source}；{part.target_source}", t(f"sped.rate.{stage}.definition"), stage)
+                                    join((source, part.target_source), clauses=True),
+                                    t(f"sped.rate.{stage}.definition"), stage)
         if part.left_out:
             st.caption(t("sped.chart.left_out", shown=len(part.table) - part.left_out, count=part.left_out))
         st.caption(part.gap)

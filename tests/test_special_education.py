@@ -249,6 +249,8 @@ def test_page_in_english(demo_db):
     import json
     specs = " ".join(json.dumps(option, ensure_ascii=False) for option in chart_options(at))
     assert "✓ Met" in specs  # each county's status, in words, beside its dot
+    sources = [c.value for c in at.caption if c.value.startswith("Source:")]
+    assert sources and not any("；" in line for line in sources)  # documents listed as English lists them
 
 
 def test_page_on_an_empty_database_explains(empty_db):
