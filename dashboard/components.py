@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 import streamlit as st
 
-from dashboard import codes, downloads, formatting
+from dashboard import codes, downloads, formatting, metric_cards
 from dashboard.charts import draw
 from dashboard.charts.display import number_columns
 from dashboard.i18n import current_language, join, t
@@ -25,9 +25,6 @@ def page_header(title_key: str, intro_key: str) -> None:
     demo_banner()
 
 
-DELTA_COLOURS = {"up": "green", "down": "red", "off": "gray"}
-
-
 def demo_banner() -> None:
     """A clear warning naming the datasets that are still demo data."""
     frame = registers.datasets()
@@ -42,29 +39,31 @@ def source_line(source: str, as_of: str, definition: str) -> None:
     st.caption(t("source.line", source=source, as_of=as_of, definition=definition))
 
 
-def kpi_card(kpi: Kpi) -> None:
-    """One metric: value, change, target and status (in words as well as colour), and its trend."""
+def kpi_cards(kpis: list[Kpi]) -> None:
+    """A row of headline metrics, each with its value, change, trend, target and status (in words as
+    well as colour), drawn as one element (dashboard/metric_cards.py says why)."""
+    metric_cards.draw([kpi_metric(kpi) for kpi in kpis], border=True)
+
+
+def kpi_metric(kpi: Kpi) -> metric_cards.MetricCard:
+    """One headline metric as a card."""
     language = current_language()
-    with st.container(border=True):
-        st.metric(
-            t(f"metric.{kpi.metric_key}.label"),
-            formatting.format_value(kpi.value, kpi.unit, language),
-            delta=kpi.delta, delta_arrow=kpi.direction or "off",
-            # Green for a rise and red for a fall, as st.metric's "normal" colours them, but from the
-            # change itself, not from the first character of the text.
-            delta_color=DELTA_COLOURS.get(kpi.direction, "gray") if kpi.delta else "off",
-            help=t(f"metric.{kpi.metric_key}.definition"),
-        )
-        if len(kpi.trend) > 1:
-            first, last = (formatting.format_value(kpi.trend[i], kpi.unit, language) for i in (0, -1))
-            st.html(sparkline(kpi.trend, t("metric.trend", first=first, last=last, count=len(kpi.trend))))
-        if kpi.period:
-            st.caption(kpi.period)
-        if kpi.target:
-            target, deadline = kpi.target
-            status = t(f"status.{kpi.status}") if kpi.status else ""
-            st.badge(f"{status} · {target}", color=STATUS_COLOURS.get(kpi.status, "gray"))
-            st.caption(deadline)
+    trend = None
+    if len(kpi.trend) > 1:
+        first, last = (formatting.format_value(kpi.trend[i], kpi.unit, language) for i in (0, -1))
+        trend = sparkline(kpi.trend, t("metric.trend", first=first, last=last, count=len(kpi.trend)))
+    badge = deadline = None
+    if kpi.target:
+        target, deadline = kpi.target
+        status = t(f"status.{kpi.status}") if kpi.status else ""
+        badge = f"{status} · {target}"
+    return metric_cards.MetricCard(
+        t(f"metric.{kpi.metric_key}.label"), formatting.format_value(kpi.value, kpi.unit, language),
+        help=t(f"metric.{kpi.metric_key}.definition"), delta=kpi.delta,
+        # Green for a rise and red for a fall, from the change itself, not from the first character of
+        # its text (which starts with words: 较上季度 −7,157).
+        direction=kpi.direction, trend_html=trend, note=kpi.period or None, badge=badge,
+        badge_colour=STATUS_COLOURS.get(kpi.status, "gray"), deadline=deadline)
 
 
 SPARKLINE_COLOUR = "#21c354"  # st.metric's own green
@@ -148,9 +147,9 @@ def table_with_source(table, subject: str, as_of: str, source: str, definition: 
 
 
 def registered_figure_card(label: str, value_text: str, quote: str, period: str, source: str,
-                           as_of: str) -> None:
+                           as_of: str) -> metric_cards.MetricCard:
     """A published figure the product only registers: its value as published, the quote on hover, and
     its period, source document and as-of date underneath."""
-    with st.container(border=True):
-        st.metric(label, value_text, help=t("figure.quote", quote=quote))
-        st.caption(" · ".join(filter(None, [period, t("figure.source", source=source, as_of=as_of)])))
+    return metric_cards.MetricCard(label, value_text, help=t("figure.quote", quote=quote),
+                                   note=" · ".join(filter(None, [period, t("figure.source", source=source,
+                                                                                as_of=as_of)])))

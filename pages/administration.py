@@ -114,9 +114,11 @@ if figures_tab.open:
                 admin_views.act(lambda: admin.update_published_figure(actor, key, value, relation, unit, as_of,
                                                                       source, quote), "admin.done.figure", key=key)
 
-st.subheader(t("admin.history"))
-history = admin_queries.admin_history()
-if history.empty:
-    st.info(t("admin.history_empty"))
-else:
-    st.dataframe(admin_views.history_table(history, language), hide_index=True)
+# The log opens on request: made only then (its query and its table), like the tables under the charts.
+with components.lazy_expander(t("admin.history"), "admin_history") as shown:
+    if shown:
+        history = admin_queries.admin_history()
+        if history.empty:
+            st.info(t("admin.history_empty"))
+        else:
+            st.dataframe(admin_views.history_table(history, language), hide_index=True)

@@ -32,8 +32,10 @@ if section == "balance":
         st.stop()
     blocks.chart(charts.balance_waterfall(balance, blocks.title("charity.chart.balance", county, period), language),
                  "charity", as_of, "charity.def.balance")
-    blocks.table(charts.balance_table(balance), "charity_balance_by_year", "charity", as_of, "charity.def.balance",
-                 "charity_balance")
+    with components.lazy_expander(t("table.data"), "charity_balance_table") as shown:
+        if shown:
+            blocks.table(charts.balance_table(balance), "charity_balance_by_year", "charity", as_of,
+                         "charity.def.balance", "charity_balance")
 
 elif section == "flows":
     destination = st.radio(t("charity.destination"), ["county", "group"], horizontal=True,

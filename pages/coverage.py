@@ -1,10 +1,11 @@
 """站点覆盖: where the stations and points are, whom they reach within a distance, and where the gaps are."""
 import streamlit as st
 
-from dashboard import components, coverage_map, filters, formatting
+from dashboard import components, coverage_map, filters, formatting, metric_cards
 from dashboard.charts.display import number_columns
 from dashboard.downloads import download_buttons
 from dashboard.i18n import current_language, t
+from dashboard.metric_cards import MetricCard
 from dashboard.routing import ensure_routed
 
 ensure_routed()
@@ -36,14 +37,15 @@ source = t("coverage.source")
 definition = t("coverage.definition", km=distance_km)
 summary = view.summary.iloc[0]
 
-cards = st.columns(4)
-cards[0].metric(t("coverage.kpi.covered_villages"), formatting.format_value(summary.covered_village_count, "count", language))
-cards[0].caption(t("coverage.kpi.of", total=formatting.format_value(summary.village_count, "count", language)))
-cards[1].metric(t("coverage.kpi.covered_population"),
-                formatting.format_value(summary.covered_population_pct, "pct", language))
-cards[2].metric(t("coverage.kpi.uncovered_population"),
-                formatting.format_value(summary.uncovered_population_count, "count", language))
-cards[3].metric(t("coverage.kpi.points"), coverage_map.point_counts(view, language))
+metric_cards.draw([
+    MetricCard(t("coverage.kpi.covered_villages"),
+               formatting.format_value(summary.covered_village_count, "count", language),
+               note=t("coverage.kpi.of", total=formatting.format_value(summary.village_count, "count", language))),
+    MetricCard(t("coverage.kpi.covered_population"),
+               formatting.format_value(summary.covered_population_pct, "pct", language)),
+    MetricCard(t("coverage.kpi.uncovered_population"),
+               formatting.format_value(summary.uncovered_population_count, "count", language)),
+    MetricCard(t("coverage.kpi.points"), coverage_map.point_counts(view, language))])
 
 st.subheader(t("coverage.map.title", scope=scope, km=distance_km))
 st.caption(t("coverage.map.hint"))

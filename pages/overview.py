@@ -15,8 +15,6 @@ for area in kpis.AREAS:
     if not cards:
         st.info(t("empty.no_data"))
         continue
-    for column, card in zip(st.columns(len(cards)), cards):
-        with column:
-            components.kpi_card(card)
+    components.kpi_cards(cards)
     definitions = join((t(f"metric.{card.metric_key}.definition") for card in cards[:2]), clauses=True)
     components.source_line(kpis.area_source(area), max(card.as_of for card in cards), definitions)

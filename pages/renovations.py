@@ -2,10 +2,11 @@
 visiting care of elderly people in special difficulty."""
 import streamlit as st
 
-from dashboard import blocks, components, filters, formatting
+from dashboard import blocks, components, filters, formatting, metric_cards
 from dashboard.charts import renovations as charts
 from dashboard.charts import visits as visit_charts
 from dashboard.i18n import current_language, t
+from dashboard.metric_cards import MetricCard
 from dashboard.routing import ensure_routed
 from queries import registers, renovations, visits
 
@@ -28,11 +29,11 @@ if totals["household_count"] == 0:
     blocks.no_data()
     st.stop()
 
-cards = st.columns(4)
-cards[0].metric(t("reno.kpi.households"), formatting.format_count(totals["household_count"], language))
-cards[1].metric(t("reno.kpi.cost"), formatting.format_yuan(totals["cost_yuan"], language))
-cards[2].metric(t("reno.kpi.cost_per_household"), formatting.format_yuan(totals["cost_per_household_yuan"], language))
-cards[3].metric(t("reno.kpi.townships"), formatting.format_count(totals["township_count"], language))
+metric_cards.draw([
+    MetricCard(t("reno.kpi.households"), formatting.format_count(totals["household_count"], language)),
+    MetricCard(t("reno.kpi.cost"), formatting.format_yuan(totals["cost_yuan"], language)),
+    MetricCard(t("reno.kpi.cost_per_household"), formatting.format_yuan(totals["cost_per_household_yuan"], language)),
+    MetricCard(t("reno.kpi.townships"), formatting.format_count(totals["township_count"], language))])
 blocks.caption("renovations", as_of, "reno.def.households")
 
 st.subheader(t("reno.section.plan"))
@@ -40,10 +41,11 @@ plan = registers.targets("renovated_household_count")
 if plan.empty:
     st.info(t("reno.no_target"))
 else:
-    for target in plan.itertuples():
-        st.metric(target.note, formatting.format_count(totals["household_count"], language),
-                  help=t("reno.target_help", target=formatting.format_count(target.target_value, language),
-                         deadline=target.deadline, source=target.source_document))
+    metric_cards.draw([MetricCard(target.note, formatting.format_count(totals["household_count"], language),
+                                  help=t("reno.target_help", target=formatting.format_count(target.target_value,
+                                                                                            language),
+                                         deadline=target.deadline, source=target.source_document))
+                       for target in plan.itertuples()], columns=4)
 
 section = filters.section_filter(["time_place", "township", "who_what", "care"], "reno.section")
 if section == "time_place":
@@ -52,8 +54,11 @@ if section == "time_place":
                  "renovations", as_of, "reno.def.households")
     blocks.chart(charts.spending_by_year(by_year, blocks.title("reno.chart.spending", county, period), language),
                  "renovations", as_of, "reno.def.spending")
-    blocks.table(charts.year_table(by_year, language), "renovations_by_year_county", "renovations", as_of,
-                 "reno.def.households", "reno_year")
+    # The table of both charts' figures opens on request, as under the other pages' charts.
+    with components.lazy_expander(t("table.data"), "reno_year_table") as shown:
+        if shown:
+            blocks.table(charts.year_table(by_year, language), "renovations_by_year_county", "renovations",
+                         as_of, "reno.def.households", "reno_year")
 
 elif section == "township":
     blocks.table(charts.township_table(renovations.renovations_by_township(**dates), language),

@@ -2,12 +2,13 @@
 and the letter's other figures as registered cards."""
 import streamlit as st
 
-from dashboard import components, filters, formatting, settings
+from dashboard import components, filters, formatting, metric_cards, settings
 from dashboard import social_assistance as sa
 from dashboard.charts import draw
 from dashboard.charts import social_assistance as charts
 from dashboard.downloads import download_buttons
 from dashboard.i18n import current_language, t
+from dashboard.metric_cards import MetricCard
 from dashboard.routing import ensure_routed
 from dashboard.sources import LETTER
 from queries import registers
@@ -43,9 +44,11 @@ elif section != "other":
         if latest.empty:
             st.info(t("empty.no_data"))
         else:
-            st.metric(t("metric.monitored_population_count.label"), formatting.format_count(
-                latest["person_count"].iloc[0], language, wan_decimals=2), help=t("metric.monitored_population_count.definition"))
-            st.caption(t("sa.kpi.month", month=latest["month"].iloc[0]))
+            metric_cards.draw([MetricCard(
+                t("metric.monitored_population_count.label"),
+                formatting.format_count(latest["person_count"].iloc[0], language, wan_decimals=2),
+                help=t("metric.monitored_population_count.definition"),
+                note=t("sa.kpi.month", month=latest["month"].iloc[0]))], columns=4)
             draw(charts.monitored_composition(monitored, language, t("sa.chart.monitored", **labels),
                                               t("sa.unit.people")))
             line = source("sa.source.monitoring", as_of, t("sa.definition.monitored"))
@@ -55,16 +58,15 @@ elif section != "other":
     elif section == "warnings":
         summary = q.warning_summary(**scope, limit_days=limit).iloc[0]
         median = sa.weighted_median_days(q.warning_handling_days(**scope))
-        cards = st.columns(4)
-        cards[0].metric(t("metric.warning_count.label"), formatting.format_count(summary.warning_count, language))
-        cards[1].metric(t("metric.handled_within_limit_pct.label"),
-                        formatting.format_pct(sa.share_pct(summary.handled_within_limit_count, summary.warning_count)),
-                        help=t("sa.definition.warnings", days=limit))
-        cards[1].caption(t("sa.kpi.limit", days=limit))
-        cards[2].metric(t("metric.median_handling_days.label"),
-                        "—" if median is None else t("sa.kpi.days", days=formatting.format_count(median, language)))
-        cards[3].metric(t("metric.open_warning_count.label"), formatting.format_count(summary.open_count, language))
-        cards[3].caption(t("sa.kpi.overdue", count=formatting.format_count(summary.open_overdue_count, language)))
+        metric_cards.draw([
+            MetricCard(t("metric.warning_count.label"), formatting.format_count(summary.warning_count, language)),
+            MetricCard(t("metric.handled_within_limit_pct.label"),
+                       formatting.format_pct(sa.share_pct(summary.handled_within_limit_count, summary.warning_count)),
+                       help=t("sa.definition.warnings", days=limit), note=t("sa.kpi.limit", days=limit)),
+            MetricCard(t("metric.median_handling_days.label"),
+                       "—" if median is None else t("sa.kpi.days", days=formatting.format_count(median, language))),
+            MetricCard(t("metric.open_warning_count.label"), formatting.format_count(summary.open_count, language),
+                       note=t("sa.kpi.overdue", count=formatting.format_count(summary.open_overdue_count, language)))])
         by_department = q.warnings_by_department(**scope, limit_days=limit)
         by_type = q.warnings_by_type(**scope, limit_days=limit)
         outcomes = {"brought_in": "brought_in_count", "not_eligible": "not_eligible_count", "open": "open_count"}
@@ -88,14 +90,14 @@ elif section != "other":
 
     elif section == "requests":
         requests = q.request_totals(**scope, limit_days=limit).iloc[0]
-        cards = st.columns(3)
-        cards[0].metric(t("metric.request_count.label"), formatting.format_count(requests.request_count, language))
-        cards[0].caption(t("sa.kpi.open_requests", count=formatting.format_count(requests.open_count, language)))
-        cards[1].metric(t("metric.assistance_requests_handled_count.label"),
-                        formatting.format_count(requests.handled_count, language))
-        cards[2].metric(t("sa.kpi.requests_in_time"),
-                        formatting.format_pct(sa.share_pct(requests.handled_within_limit_count, requests.request_count)))
-        cards[2].caption(t("sa.kpi.limit", days=limit))
+        metric_cards.draw([
+            MetricCard(t("metric.request_count.label"), formatting.format_count(requests.request_count, language),
+                       note=t("sa.kpi.open_requests", count=formatting.format_count(requests.open_count, language))),
+            MetricCard(t("metric.assistance_requests_handled_count.label"),
+                       formatting.format_count(requests.handled_count, language)),
+            MetricCard(t("sa.kpi.requests_in_time"),
+                       formatting.format_pct(sa.share_pct(requests.handled_within_limit_count, requests.request_count)),
+                       note=t("sa.kpi.limit", days=limit))])
         by_need = q.requests_by_need_and_outcome(**scope)
         if not by_need.empty:
             draw(charts.requests_by_need(by_need, language, t("sa.chart.requests", **labels),
@@ -107,10 +109,8 @@ else:
     st.caption(t("sa.other.intro"))
     figures = registers.published_figures("other")
     cards = sa.figure_cards(figures, language)
-    for first in range(0, len(cards), 3):
-        for column, card in zip(st.columns(3), cards[first:first + 3]):
-            with column:
-                components.registered_figure_card(t(f"figure.{card.figure_key}"), card.value_text, card.quote,
-                                                  card.period, card.source_document, card.as_of)
+    metric_cards.draw([components.registered_figure_card(t(f"figure.{card.figure_key}"), card.value_text, card.quote,
+                                                         card.period, card.source_document, card.as_of)
+                       for card in cards], border=True, columns=3)
     if not figures.empty:
         download_buttons(figures, "other_published_figures", LETTER.published_on, LETTER.document_number, "figures")

@@ -2,10 +2,11 @@
 placement mix, senior-high students and resources; the target register."""
 import streamlit as st
 
-from dashboard import codes, components, filters, formatting, projection
+from dashboard import codes, components, filters, formatting, metric_cards, projection
 from dashboard import special_education as sped
 from dashboard.charts import special_education as charts
 from dashboard.i18n import current_language, join, t
+from dashboard.metric_cards import MetricCard
 from dashboard.routing import ensure_routed
 
 ensure_routed()
@@ -24,9 +25,11 @@ source = sped.data_source()
 
 def metric_row(row, columns: list[str], labels: list[str]) -> None:
     """Counts of the chosen year, each with its change on the previous school year."""
-    for column, label, slot in zip(columns, labels, st.columns(len(columns))):
-        slot.metric(label, formatting.format_count(row[column], language),
-                    sped.change_text(row[f"{column}_change"], row[f"{column}_change_pct"], language))
+    metric_cards.draw([
+        MetricCard(label, formatting.format_count(row[column], language),
+                   delta=sped.change_text(row[f"{column}_change"], row[f"{column}_change_pct"], language),
+                   direction=metric_cards.direction(row[f"{column}_change"]))
+        for column, label in zip(columns, labels)])
 
 
 def trend_section(frame, columns: list[str], labels: list[str], chart, subject: str, key: str) -> None:

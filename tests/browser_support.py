@@ -94,7 +94,11 @@ def foreign_requests(urls: list[str]) -> list[str]:
             and urlparse(url).hostname not in LOCAL_HOSTS]
 
 
-def wait_until_drawn(page, selector: str = '[data-testid="stMetric"]', timeout_ms: int = 30000) -> None:
+# A metric card (dashboard/metric_cards.py): what wait_until_drawn waits for unless told otherwise.
+METRIC_CARD = "[data-metric-label]"
+
+
+def wait_until_drawn(page, selector: str = METRIC_CARD, timeout_ms: int = 30000) -> None:
     """Wait for an element of the page body and for Streamlit to finish running the script: the app
     reports its script as not running (the status widget alone shows only after a delay, so a page
     read just after its first element could still be half drawn)."""

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser_support import (chromium_page, exceptions_on, foreign_requests, require_chromium,
+from tests.browser_support import (METRIC_CARD, chromium_page, exceptions_on, foreign_requests, require_chromium,
                                    running_app, sign_in, wait_until_drawn)
 from tests.conftest import TEST_PASSWORD, TEST_USERS
 
@@ -30,7 +30,7 @@ def test_an_anonymous_visitor_sees_only_the_sign_in_page(app_url):
         page.wait_for_timeout(500)
         text = page.inner_text("body")
         assert "登录" in text and "3,013" not in text and "总览" not in text
-        assert page.query_selector('[data-testid="stMetric"]') is None
+        assert page.query_selector(METRIC_CARD) is None
         assert foreign_requests(page.requested_urls) == []
 
 
@@ -74,7 +74,7 @@ def test_a_deep_link_on_a_fresh_server_goes_through_the_router(demo_database_url
         page.goto(f"{base}/overview")  # the page file's own name, not its url path
         page.wait_for_selector('[data-testid="stTextInput"]', timeout=30000)
         page.wait_for_timeout(1000)
-        assert page.query_selector('[data-testid="stMetric"]') is None  # still asks for sign-in
+        assert page.query_selector(METRIC_CARD) is None  # still asks for sign-in
         sidebar = page.inner_text('[data-testid="stSidebar"]')
         assert "语言 / Language" in sidebar and "streamlit app" not in sidebar
 
@@ -85,7 +85,7 @@ def test_signing_out_returns_to_the_sign_in_form(app_url):
         wait_until_drawn(page)
         page.get_by_role("button", name="退出登录").click()
         wait_until_drawn(page, '[data-testid="stTextInput"] input')
-        assert page.query_selector('[data-testid="stMetric"]') is None
+        assert page.query_selector(METRIC_CARD) is None
 
 
 # An ECharts chart (SVG renderer) is drawn once its SVG holds a path (the first path may be a
@@ -145,7 +145,7 @@ def test_a_reload_or_a_typed_address_keeps_the_sign_in_until_signing_out(app_url
         page.wait_for_function("() => !document.cookie.includes('hz_dashboard_session=')", timeout=30000)
         page.reload()
         wait_until_drawn(page, '[data-testid="stTextInput"] input')
-        assert page.query_selector('[data-testid="stMetric"]') is None and session_cookie(page) == []
+        assert page.query_selector(METRIC_CARD) is None and session_cookie(page) == []
         assert exceptions_on(page) == [] and foreign_requests(page.requested_urls) == []
 
 

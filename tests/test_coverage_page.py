@@ -8,6 +8,7 @@ from dashboard.writing import finish_write
 from dashboard import db, migrate, schema
 from dashboard.demo import load_demo
 from tests.conftest import add_test_users
+from tests import metric_support
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -46,7 +47,7 @@ def test_coverage_page_shows_the_map_figures_and_tables(demo_db):
     at = open_coverage()
     assert not at.exception, [e.value for e in at.exception]
     assert at.title[0].value == "站点覆盖"
-    labels = {m.label: m.value for m in at.metric}
+    labels = metric_support.values(at)
     assert labels["站点数（站/点）"] == "75 / 362"
     args = map_args(at)
     assert all(link.startswith("/app/static/leaflet/") for link in args["js_links"] + args["css_links"])

@@ -4,6 +4,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests import app_support
 from tests.app_support import chart_titles, signed_in_app
+from tests import metric_support
 
 FLOW_PAGES = ["renovations", "visits", "charity"]
 
@@ -43,7 +44,7 @@ def test_filters_from_the_url_name_every_chart_and_stay_in_the_url(demo_db):
 def test_renovation_page_says_no_plan_target_is_published(demo_db):
     at = open_page("renovations")
     assert any("没有适老化改造的年度计划目标" in info.value for info in at.info)
-    assert {m.label: m.value for m in at.metric}["改造户数"] == "2,439"
+    assert metric_support.values(at)["改造户数"] == "2,439"
 
 
 def test_charity_page_explains_disbursing_more_than_raised(demo_db):

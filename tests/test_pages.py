@@ -2,6 +2,7 @@
 import pytest
 
 from tests.app_support import PAGE_PATHS, open_page
+from tests import metric_support
 
 
 @pytest.mark.parametrize("url_path", PAGE_PATHS)
@@ -13,7 +14,7 @@ def test_every_page_renders_without_exception(demo_db, url_path):
 
 def test_overview_shows_the_published_headlines(demo_db):
     at = open_page("city-overview")
-    values = {m.label: m.value for m in at.metric}
+    values = metric_support.values(at)
     assert values["乡镇（街道）社工站"] == "75"
     assert values["村（社区）社工点"] == "362"
     assert values["义务教育阶段特教学生"] == "3,013"
@@ -33,14 +34,14 @@ def test_overview_dates_the_demo_station_register_as_the_published_figures(demo_
 
 def test_overview_shows_targets_with_status_in_words(demo_db):
     at = open_page("city-overview")
-    badges = " ".join(m.value for m in at.markdown if "-badge[" in m.value)
+    badges = " ".join(card.badge for card in metric_support.cards(at) if card.badge)
     assert "97%" in badges and "90%" in badges
     assert "已达标" in badges and "未达标" in badges
 
 
 def test_overview_in_english(demo_db):
     at = open_page("city-overview", language="en")
-    values = {m.label: m.value for m in at.metric}
+    values = metric_support.values(at)
     assert values["Home visits"] == "668,000"
     assert values["Charity raised"] == "¥250 million"
     assert at.title[0].value == "Overview"
@@ -84,12 +85,11 @@ def test_no_page_relies_on_streamlit_magic():
 def test_overview_arrows_follow_the_change_not_the_first_character(demo_db):
     """Our deltas start with words (较上季度 −7,157): each card's arrow and colour come from the change,
     so a fall shows a red down arrow."""
-    from streamlit.proto.Metric_pb2 import Metric
     at = open_page("city-overview")
-    changes = [m.proto for m in at.metric if m.proto.delta]
+    changes = [card for card in metric_support.cards(at) if card.delta]
     assert len(changes) >= 5
-    falls = [m for m in changes if "−" in m.delta]
-    rises = [m for m in changes if "+" in m.delta]
+    falls = [card for card in changes if "−" in card.delta]
+    rises = [card for card in changes if "+" in card.delta]
     assert falls and rises and len(falls) + len(rises) == len(changes)
-    assert all(m.direction == Metric.MetricDirection.DOWN and m.color == Metric.MetricColor.RED for m in falls)
-    assert all(m.direction == Metric.MetricDirection.UP and m.color == Metric.MetricColor.GREEN for m in rises)
+    assert all(card.direction == "down" and card.delta.startswith("↓") for card in falls)
+    assert all(card.direction == "up" and card.delta.startswith("↑") for card in rises)

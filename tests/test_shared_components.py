@@ -54,3 +54,24 @@ def test_a_sparkline_is_a_small_line_with_its_values_in_words():
     assert points == ["0.00,27.00", "50.00,3.00", "100.00,15.00"]  # lowest at the bottom, highest at the top
     assert 'alt="走势：&lt;3期&gt;"' in tag and 'title="走势：&lt;3期&gt;"' in tag
     assert picture([5, 5], "flat")[1].count(",27.00") == 2  # no change: a flat line, no division by zero
+
+
+def test_metric_cards_escape_every_text_and_show_the_change_by_its_direction():
+    from dashboard.metric_cards import MetricCard, direction, render
+    from tests.metric_support import _Cards
+    hostile = "<img src=x onerror=alert(1)>"
+    page = render([MetricCard(hostile, "1,098", help=hostile, delta="较上季度 −7,157", direction="down",
+                              note=hostile, badge=f"✓ 已达标 · {hostile}", badge_colour="green"),
+                   MetricCard("村（社区）社工点", "362", delta="较上年 +12", direction=direction(12)),
+                   MetricCard("持平", "5", delta="较上年 ±0", direction=direction(0))], border=True)
+    assert "<img" not in page and page.count("&lt;img src=x onerror=alert(1)&gt;") == 6
+    parser = _Cards()
+    parser.feed(page)
+    first, second, third = parser.cards
+    assert (first.label, first.value, first.help) == (hostile, "1,098", hostile)
+    assert (first.delta, first.direction) == ("↓ 较上季度 −7,157", "down")
+    assert first.badge == f"✓ 已达标 · {hostile}" and first.notes == [hostile]
+    assert (second.delta, second.direction) == ("↑ 较上年 +12", "up")
+    assert (third.delta, third.direction) == ("较上年 ±0", "off")
+    assert "--hz-columns: 3" in page and page.count("hz-metric hz-border") == 3
+    assert direction(None) is None and direction(float("nan")) is None and direction(-3) == "down"

@@ -14,6 +14,7 @@ from dashboard.schema import assistance_requests_monthly, monitored_population_m
 from queries import social_assistance as q
 from tests.app_support import chart_options, chart_titles
 from tests.conftest import BACKENDS, _fresh_database
+from tests import metric_support
 
 APP = str(Path(__file__).resolve().parent.parent / "streamlit_app.py")
 # Two real townships in different counties (National Bureau of Statistics codes).
@@ -245,24 +246,24 @@ def test_page_shows_the_published_figures_and_other_cards(demo_db):
     opened = {section: _open(section=section) for section in SECTIONS}
     for at in opened.values():
         assert not at.exception, [e.value for e in at.exception]
-    values = {m.label: m.value for at in opened.values() for m in at.metric}
+    values = {label: value for at in opened.values() for label, value in metric_support.values(at).items()}
     assert values["纳入动态监测人口"] == "11.97万"
     assert values["扫码需求已办结"] == "612"
     assert values["未成年人救助保护中心"] == "7个" and values["2023年培训"] == "11,492人次"
     assert values["社会组织乡村振兴投入资金"] == "1.1亿元以上"
     assert {section: len(chart_options(at)) for section, at in opened.items()} == \
         {"monitored": 1, "warnings": 2, "requests": 1, "other": 0}
-    assert any("惠市民政案〔2024〕23号" in c.value for c in opened["other"].caption)
+    assert any("惠市民政案〔2024〕23号" in note for card in metric_support.cards(opened["other"]) for note in card.notes)
 
 
 def test_page_opens_on_its_first_section_and_runs_only_that_one(demo_db):
     at = _open()
     assert not at.exception
-    labels = {m.label for m in at.metric}
+    labels = set(metric_support.values(at))
     assert "纳入动态监测人口" in labels and "扫码需求已办结" not in labels and "未成年人救助保护中心" not in labels
     assert "section" not in at.query_params  # the first section is the default and not written
     at = _open(section="no-such-section")
-    assert not at.exception and "纳入动态监测人口" in {m.label for m in at.metric}
+    assert not at.exception and "纳入动态监测人口" in metric_support.values(at)
 
 
 def test_page_backlog_shows_small_counts_as_suppressed(demo_db):
@@ -324,7 +325,7 @@ def test_page_in_english(demo_db):
     at = _open("en")
     assert not at.exception
     assert at.title[0].value == "Social assistance and dynamic monitoring"
-    assert {m.label: m.value for m in at.metric}["People under monitoring"] == "119,700"
+    assert metric_support.values(at)["People under monitoring"] == "119,700"
 
 
 def test_page_on_an_empty_database_still_shows_the_registered_figures(empty_db):
@@ -333,7 +334,7 @@ def test_page_on_an_empty_database_still_shows_the_registered_figures(empty_db):
     assert any("暂无数据" in info.value for info in at.info)
     at = _open(section="other")
     assert not at.exception
-    assert "未成年人救助保护中心" in {m.label for m in at.metric}
+    assert "未成年人救助保护中心" in metric_support.values(at)
 
 
 # ---- in the browser ----------------------------------------------------------------------------

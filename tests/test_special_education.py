@@ -13,6 +13,7 @@ from dashboard.projection import AT_RISK, MET, OFF_TRACK, ON_TRACK
 from dashboard.schema import targets
 from queries import special_education as q
 from tests.app_support import PAGE_PATHS, chart_options, chart_titles, open_page
+from tests import metric_support
 
 COUNTIES = ["441302", "441303", "441322", "441323", "441324"]
 
@@ -195,11 +196,11 @@ SECTIONS = ["targets", "placements", "senior_high", "resources", "register"]
 
 def test_page_shows_the_published_figures_status_and_sources(demo_db):
     opened = [_page(section=section) for section in SECTIONS]
-    values = {m.label: (m.value, m.delta) for at in opened for m in at.metric}
-    assert values["义务教育阶段特教学生"] == ("3,013", "+242（+8.73%） 较上学年")
+    values = {card.label: (card.value, card.delta) for at in opened for card in metric_support.cards(at)}
+    assert values["义务教育阶段特教学生"] == ("3,013", "↑ +242（+8.73%） 较上学年")
     assert values["特殊学校就读"][0] == "1,201" and values["送教上门"][0] == "486"
     assert values["乡镇特殊教育资源中心（个）"][0] == "83"
-    assert values["特殊教育资源教室（间）"] == ("90", "+11（+13.92%） 较上学年")
+    assert values["特殊教育资源教室（间）"] == ("90", "↑ +11（+13.92%） 较上学年")
     titles = [title for at in opened for title in chart_titles(at)]
     assert len(titles) == 5 and all("全市" in title for title in titles)
     assert "2023学年" in titles[0]

@@ -17,8 +17,7 @@ STATION_CARD = "乡镇（街道）社工站"
 
 def station_card_value(page) -> str:
     """The value shown on the overview's township-station card."""
-    card = page.locator('[data-testid="stMetric"]', has_text=STATION_CARD).first
-    return card.locator('[data-testid="stMetricValue"]').inner_text().strip()
+    return page.locator(f'[data-metric-label="{STATION_CARD}"]').first.get_attribute("data-metric-value")
 
 
 def test_an_import_through_one_process_shows_in_the_other_on_its_next_rerun(tmp_path_factory, tmp_path):
@@ -49,8 +48,8 @@ def test_an_import_through_one_process_shows_in_the_other_on_its_next_rerun(tmp_
             leader.locator("h1").first.click()
             leader.keyboard.press("r")
             leader.wait_for_function(
-                "(label) => [...document.querySelectorAll('[data-testid=\"stMetric\"]')].some(card =>"
-                " card.innerText.includes(label) && card.querySelector('[data-testid=\"stMetricValue\"]')"
+                "(label) => [...document.querySelectorAll('[data-metric-label]')].some(card =>"
+                " card.dataset.metricLabel === label && card.querySelector('.hz-metric-value')"
                 ".innerText.trim() === '1')", arg=STATION_CARD, timeout=60000)
             assert station_card_value(leader) == "1"
             assert re.search(r"示例数据|demo", leader.inner_text("body"), re.IGNORECASE)
