@@ -15,9 +15,13 @@ presenting = st.query_params.get("present") == "1"
 
 if not presenting:
     components.page_header("briefing.title", "briefing.intro")
-    chosen = st.multiselect(t("briefing.choose"), list(CATALOGUE), default=chosen,
-                            format_func=lambda key: t(f"slide.{key}"))
-    filters.set_url_value("slides", ",".join(chosen) or None)
+    # The outline below lists the chosen slides; choosing and ordering them opens on request (the URL
+    # keeps the choice while it is closed).
+    with components.lazy_expander(t("briefing.choose_heading"), "briefing_choose") as shown:
+        if shown:
+            chosen = st.multiselect(t("briefing.choose"), list(CATALOGUE), default=chosen,
+                                    format_func=lambda key: t(f"slide.{key}"))
+            filters.set_url_value("slides", ",".join(chosen) or None)
 
 slides = service.slides(tuple(chosen), language)
 if not slides:

@@ -131,11 +131,22 @@ def test_the_pdf_has_one_page_per_slide(demo_db, tmp_path):
     assert "Pages:           3" in info
 
 
+def test_the_slide_chooser_opens_on_request_and_its_choice_orders_the_outline(demo_db):
+    at = open_page("npc-briefing", role="leader")
+    at.session_state["briefing_choose"] = True  # as a click on the expander does
+    at.run()
+    assert not at.exception and at.multiselect[0].value == list(CATALOGUE)
+    at.multiselect[0].set_value(["charity", "stations"]).run()
+    assert not at.exception and at.query_params["slides"] == "charity,stations"
+    assert len(at.radio[0].options) == len(build_slides(["charity", "stations"], "zh"))
+
+
 def test_the_briefing_page_previews_the_chosen_slides(demo_db):
     at = open_page("npc-briefing", role="leader")
     assert not at.exception
     outline = at.radio[0].options
-    assert len(outline) == len(at.multiselect[0].value) and any("达到97%目标" in title for title in outline)
+    assert len(outline) == len(CATALOGUE) and any("达到97%目标" in title for title in outline)
+    assert not at.multiselect  # the chooser opens on request
     # The first slide is previewed; choosing another in the outline previews it and keeps it in the URL.
     assert [s.value for s in at.subheader] == [outline[0].split(". ", 1)[1]]
     chosen = next(i for i, title in enumerate(outline) if "达到97%目标" in title)

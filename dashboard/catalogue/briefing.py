@@ -6,6 +6,7 @@ ENTRIES = {
                        "Choose and order slides, preview them, present, or export an editable PowerPoint "
                        "or PDF. Every slide names its source and as-of date."),
     "briefing.choose": ("幻灯片（按选择顺序排列）", "Slides (in the order chosen)"),
+    "briefing.choose_heading": ("选择幻灯片及其顺序", "Choose the slides and their order"),
     "briefing.present": ("演示模式", "Presentation mode"),
     "briefing.outline": ("汇报提纲（点击标题预览该页）", "Outline (click a title to preview its slide)"),
     "briefing.dark": ("深色大屏主题", "Dark big-screen theme"),
