@@ -104,7 +104,8 @@ def app_with_cookie(monkeypatch, token: str | None) -> AppTest:
 
 
 def cookie_scripts(at) -> list[str]:
-    return [element.proto.body for element in at.get("html")]
+    """The page's scripts (st.html with a <script>; the metric cards are st.html too)."""
+    return [element.proto.body for element in at.get("html") if element.proto.body.startswith("<script>")]
 
 
 def test_a_new_session_with_a_valid_cookie_is_signed_in(registers_db, monkeypatch):
