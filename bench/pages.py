@@ -71,7 +71,10 @@ from pathlib import Path
 from bench.results import Row, print_table
 
 ROOT = Path(__file__).resolve().parent.parent
-RUNS = 5
+# Loads of each page per run (the median is reported): with 5, a page's median moved by up to 0.15x
+# of the blank page between two runs of make bench on the same code on 2 cores; 7 narrow that, for
+# about a minute more.
+RUNS = 7
 CLICK_RUNS = 3
 SESSIONS = 20
 MEMORY_BUDGET_MB = 600
