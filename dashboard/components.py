@@ -93,10 +93,11 @@ def county_label(code: str | None) -> str:
 
 
 def chart_with_table(figure, table, subject: str, as_of: str, source: str, definition: str, key: str,
-                     table_open: bool = False) -> None:
-    """A chart, its source line, and its table (in an expander unless open) with CSV/XLSX downloads."""
+                     table_open: bool = False, notes: tuple[str, ...] = ()) -> None:
+    """A chart, its source line (with any notes on the chart as lines under it, in the same caption),
+    and its table (in an expander unless open) with CSV/XLSX downloads."""
     draw(figure, key=f"{key}_chart")
-    source_line(source, as_of, definition)
+    st.caption("  \n".join([t("source.line", source=source, as_of=as_of, definition=definition), *notes]))
     line = t("source.line", source=source, as_of=as_of, definition=definition)
     with lazy_expander(t("table.data"), f"{key}_table", expanded=table_open) as shown:
         if shown:

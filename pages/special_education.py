@@ -48,19 +48,18 @@ if section == "targets":
         if part is None:
             st.info(t("empty.no_data"))
             continue
+        left_out = ([t("sped.chart.left_out", shown=len(part.table) - part.left_out, count=part.left_out)]
+                    if part.left_out else [])
         components.chart_with_table(part.chart, part.table, f"{stage}_enrolment_rate_by_county", as_of,
                                     join((source, part.target_source), clauses=True),
-                                    t(f"sped.rate.{stage}.definition"), stage)
-        if part.left_out:
-            st.caption(t("sped.chart.left_out", shown=len(part.table) - part.left_out, count=part.left_out))
-        st.caption(part.gap)
+                                    t(f"sped.rate.{stage}.definition"), stage, notes=(*left_out, part.gap))
     method = dict(trend_years=projection.TREND_YEARS, min_points=projection.MIN_TREND_POINTS,
                   margin=formatting.format_pct(projection.AT_RISK_SHORTFALL_PCT_POINTS).rstrip("%"),
                   deadline_year=sped.deadline_school_year())
     st.markdown(t("sped.method.short", **method))
     with st.expander(t("sped.method.heading")):
         st.markdown(t("sped.method", **method))
-    st.caption(t("sped.privacy_note"))
+        st.caption(t("sped.privacy_note"))
 
 elif section == "placements":
     trend_section(sped.placement_mix(county), ["enrolled_count"] + sped.PLACEMENT_COLUMNS,
