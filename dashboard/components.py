@@ -97,8 +97,8 @@ def chart_with_table(figure, table, subject: str, as_of: str, source: str, defin
     """A chart, its source line (with any notes on the chart as lines under it, in the same caption),
     and its table (in an expander unless open) with CSV/XLSX downloads."""
     draw(figure, key=f"{key}_chart")
-    st.caption("  \n".join([t("source.line", source=source, as_of=as_of, definition=definition), *notes]))
     line = t("source.line", source=source, as_of=as_of, definition=definition)
+    st.caption("  \n".join([line, *notes]))
     with lazy_expander(t("table.data"), f"{key}_table", expanded=table_open) as shown:
         if shown:
             st.dataframe(table, hide_index=True, width="stretch", column_config=number_columns(table))

@@ -44,8 +44,8 @@ def freeze_loaded_modules() -> int:
     full (generation 2) passes: 120-190 ms each, logged with gc.callbacks on the app server while
     pages were opened, a pause that fell on whichever page was being drawn. Frozen, they are never
     walked again; what sessions and caches create later is collected as before."""
-    # Outside a script run, Streamlit warns about each cached function and st.sidebar it meets;
-    # they work as they do when a page imports them, and nothing is drawn.
+    # Outside a script run, Streamlit warns about each cached function it meets ("no runtime"); they
+    # work as they do when a page imports them (their caches are made on first call), and nothing is drawn.
     logging.disable(logging.WARNING)
     try:
         for name in page_imports():
