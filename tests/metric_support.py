@@ -4,11 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-# A card in the browser's DOM, and its value.
-CARD = "[data-metric-label]"
-VALUE = ".hz-metric-value"
-
-
 @dataclass
 class Card:
     label: str
