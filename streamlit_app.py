@@ -2,8 +2,8 @@
 pages the user's role may open (others, reached by URL, show a refusal)."""
 import streamlit as st
 
-from dashboard import db, roles, session
-from dashboard.i18n import LANGUAGES, current_language, t
+from dashboard import db, language_switch, roles, session
+from dashboard.i18n import current_language, t
 from dashboard.routing import routing
 
 PAGES = [
@@ -27,7 +27,18 @@ DATA_SECTION_PATHS = {"data-management", "system-administration"}
 def main() -> None:
     """Configure the page, sign the user in, and route to a page their role may open."""
     st.set_page_config(page_title=t("app.title"), layout="wide")
-    _language_selector()
+    # The language switch sits at the top of the sidebar but is written once the page has run, so that
+    # its links keep the query parameters the page has just written (dashboard/language_switch.py).
+    language_slot = st.sidebar.empty()
+    try:
+        _route()
+    finally:
+        params = [(name, value) for name in st.query_params for value in st.query_params.get_all(name)]
+        language_slot.html(language_switch.links_html(t("app.language"), params, current_language()))
+
+
+def _route() -> None:
+    """Sign the user in, and route to a page their role may open."""
     user = session.establish()
     if user is None:
         session.write_cookie()
@@ -59,14 +70,6 @@ def _page_for(entry, permitted: bool) -> st.Page:
     if permitted:
         return st.Page(script, title=t(title), url_path=path)
     return st.Page(session.refusal, title=t(title), url_path=path, visibility="hidden")
-
-
-def _language_selector() -> None:
-    language = st.sidebar.selectbox(t("app.language"), list(LANGUAGES), format_func=LANGUAGES.get,
-                                    index=list(LANGUAGES).index(current_language()))
-    if language != current_language():
-        st.query_params["lang"] = language
-        st.rerun()
 
 
 def _user_box(user) -> None:

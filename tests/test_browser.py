@@ -64,6 +64,26 @@ def test_language_toggle_switches_to_english(app_url):
         assert foreign_requests(page.requested_urls) == []
 
 
+SWITCH = '[data-testid="stSidebar"] .hz-language'
+
+
+def test_the_language_links_reopen_the_same_view_in_the_other_language(app_url):
+    with chromium_page() as page:
+        sign_in(page, app_url, TEST_USERS["planner"], TEST_PASSWORD, "charity-flows?county=441302")
+        wait_until_drawn(page, SWITCH)
+        page.locator('[data-testid="stSidebar"] a[data-language="en"]').click()
+        page.wait_for_url("**/charity-flows?*lang=en*", timeout=30_000)
+        wait_until_drawn(page, SWITCH)
+        expect(page.locator('[data-testid="stMain"] h1')).to_have_text("Charity money flows", timeout=10_000)
+        assert "county=441302" in page.url  # the same view: the county chosen is kept
+        assert page.query_selector(".st-key-sign_in_form") is None  # still signed in (the cookie)
+        page.locator('[data-testid="stSidebar"] a[data-language="zh"]').click()
+        page.wait_for_url("**/charity-flows?*lang=zh*", timeout=30_000)
+        wait_until_drawn(page, SWITCH)
+        expect(page.locator('[data-testid="stSidebar"] strong[aria-current="true"]')).to_have_text("简体中文")
+        assert exceptions_on(page) == [] and foreign_requests(page.requested_urls) == []
+
+
 def test_a_deep_link_on_a_fresh_server_goes_through_the_router(demo_database_url):
     """Streamlit's legacy pages/ routing must not run a page without the router (sign-in, language,
     role checks), nor leave a 'page not found' dialog."""
