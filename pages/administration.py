@@ -3,7 +3,7 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import admin_views, administration as admin, components, session
+from dashboard import admin_views, administration as admin, components, html_table, session
 from dashboard.administration import EARLIEST_DATE, LATEST_DATE, RELATIONS
 from dashboard.i18n import current_language, t
 from dashboard.roles import ROLES
@@ -31,7 +31,7 @@ def role_label(role: str) -> str:
 if users_tab.open:
     with users_tab:
         accounts = admin_queries.accounts()
-        st.dataframe(admin_views.accounts_table(accounts, language), hide_index=True)
+        html_table.draw(admin_views.accounts_table(accounts, language), t("admin.tab.users"))
         manage, add = st.columns(2, gap="large")
         with manage:
             st.subheader(t("admin.manage.heading"))
@@ -78,7 +78,7 @@ if targets_tab.open:
     with targets_tab:
         st.caption(t("admin.targets.intro"))
         register = registers.targets()
-        st.dataframe(admin_views.targets_table(register, language), hide_index=True)
+        html_table.draw(admin_views.targets_table(register, language), t("admin.tab.targets"))
         key = st.selectbox(t("admin.targets.choose"), register["target_key"].tolist(), key="admin_target")
         row = register.set_index("target_key").loc[key]
         with st.form(f"admin_target_{key}"):
@@ -96,7 +96,7 @@ if figures_tab.open:
     with figures_tab:
         st.info(t("admin.figures.intro"))
         register = registers.published_figures()
-        st.dataframe(admin_views.figures_table(register, language), hide_index=True)
+        html_table.draw(admin_views.figures_table(register, language), t("admin.tab.figures"))
         key = st.selectbox(t("admin.figures.choose"), register["figure_key"].tolist(), key="admin_figure")
         row = register.set_index("figure_key").loc[key]
         with st.form(f"admin_figure_{key}"):

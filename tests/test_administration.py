@@ -12,6 +12,7 @@ from dashboard.schema import import_audit, published_figures, targets, user_sess
 from queries import administration as admin_queries, registers
 from tests.app_support import open_page, signed_in_app
 from tests.conftest import TEST_PASSWORD, TEST_USERS
+from tests.table_support import tables
 
 ADMIN = User("test_admin", "test_admin", "admin")
 NEW_PASSWORD = "a-new-password-2"
@@ -262,11 +263,11 @@ def test_the_page_shows_the_three_registers_to_an_administrator(registers_db):
     assert [t.value for t in at.title] == ["系统管理"]
     assert [tab.label for tab in at.tabs] == ["账户", "目标值", "已公布数字"]
     # Only the open tab's register is made; each tab opens its own.
-    assert not any("编号" in frame.value.columns for frame in at.dataframe)  # the registers' key column
+    assert list(tables(at)) == ["账户"]  # the registers' tables are not made
     assert not any(ti.label.startswith("目标值") for ti in at.text_input)
-    accounts_table = at.dataframe[0].value
-    targets_table = open_tab(at, "目标值").dataframe[0].value
-    figures_table = open_tab(at, "已公布数字").dataframe[0].value
+    accounts_table = tables(at)["账户"]
+    targets_table = tables(open_tab(at, "目标值"))["目标值"]
+    figures_table = tables(open_tab(at, "已公布数字"))["已公布数字"]
     assert at.session_state["admin_tab"] == "已公布数字"
     assert list(accounts_table.columns) == ["用户名", "显示名称", "角色", "启用", "锁定至", "最近登录"]
     assert set(accounts_table["角色"]) == {"领导", "规划", "数据专员", "管理员"}
@@ -280,7 +281,7 @@ def test_the_page_speaks_english(registers_db):
     at = open_page("system-administration", language="en")
     assert not at.exception
     assert [tab.label for tab in at.tabs] == ["Users", "Targets", "Published figures"]
-    assert "Administrator" in set(at.dataframe[0].value["Role"])
+    assert "Administrator" in set(tables(at)["Users"]["Role"])
 
 
 def test_adding_an_account_through_the_page(registers_db):
@@ -293,7 +294,7 @@ def test_adding_an_account_through_the_page(registers_db):
     next(b for b in at.button if b.label == "添加").click().run()
     assert not at.exception and not at.error
     assert [s.value for s in at.success] == ["已添加账户 wang.wu。"]
-    assert "wang.wu" in set(at.dataframe[0].value["用户名"])
+    assert "wang.wu" in set(tables(at)["账户"]["用户名"])
     assert account("wang.wu").role == "leader"
 
 
@@ -324,4 +325,4 @@ def test_other_roles_get_a_refusal_at_the_address_and_never_the_script(registers
     # Open the address as the browser would (the page registered under its url path).
     at._page_hash = next(h for h, page in at._registered_pages.items() if page["url_pathname"] == "system-administration")
     at.run()
-    assert [t.value for t in at.title] == ["无权访问"] and not at.dataframe and not at.tabs
+    assert [t.value for t in at.title] == ["无权访问"] and not tables(at) and not at.dataframe and not at.tabs

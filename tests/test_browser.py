@@ -175,7 +175,7 @@ def test_an_administrator_reaches_the_administration_page_and_its_tabs(app_url):
         wait_until_drawn(page)
         page.locator('[data-testid="stSidebarNav"]').get_by_text("系统管理").click()
         page.wait_for_url("**/system-administration", timeout=30000)
-        wait_until_drawn(page, '[data-testid="stDataFrame"]', 60000)
+        wait_until_drawn(page, 'table[data-table="账户"]', 60000)
         assert "系统管理" in page.inner_text('[data-testid="stMainBlockContainer"] h1')
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         for number, tab in enumerate(("账户", "目标值", "已公布数字")):
