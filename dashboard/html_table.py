@@ -10,9 +10,9 @@ instead of being cut off at the column's width.
 
 Every cell and header is escaped here; callers pass the rows as they should read (text, in the user's
 language). Numbers (cells that read as numbers) are right-aligned; a column of short texts (a date, a
-unit, a name) stays on one line. A long table scrolls inside its box
-with its header kept in view. The table carries its label (aria-label and data-table) for screen
-readers, tests and anyone reading the page's DOM.
+unit, a name) stays on one line. A long table scrolls inside its box with its header kept in view. The
+table carries its label (aria-label and data-table) for screen readers, tests and anyone reading the
+page's DOM.
 """
 from __future__ import annotations
 
@@ -40,7 +40,10 @@ STYLE = """<style>
 
 
 def _is_number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) or bool(_NUMBER.match(str(value)))
+    """A number, or text that reads as one (1,200 / 97.5%)."""
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, (int, float)) or bool(_NUMBER.match(str(value)))
 
 
 def _text(value) -> str:
