@@ -1,7 +1,7 @@
 """The app's own frame around an empty page: a reference row of bench/pages.py (no budget).
 
 Run as `streamlit run bench/app_frame.py` beside the app, on the same database. It is the app's
-router (streamlit_app.main: page config, language selector, sign-in resumed from the session cookie,
+router (streamlit_app.main: page config, language switch, sign-in resumed from the session cookie,
 the signed-in user's box, the navigation of every page, the cookie script), with one more page,
 `/app-frame`, that draws only what every page starts with (components.page_header: title, intro line,
 demo banner). Opened by its address like the blank page, it shows what a page of this app costs before

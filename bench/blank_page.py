@@ -7,8 +7,12 @@ page: by clicking its link in the sidebar from another page of the same session 
 `/blank?with=NAME` adds one element under the heading, for the reference rows of the benchmark (what
 a single element of each kind adds to a blank page, so the budgets can be read against what Streamlit
 itself costs): `plotly` (a bar chart of 36 bars, as st.plotly_chart draws it), `echarts` (the same
-bars through st.echarts_chart, Streamlit's Apache ECharts element, SVG, no animation) or `table` (a
-dataframe of 36 rows)."""
+bars through st.echarts_chart, Streamlit's Apache ECharts element, SVG, no animation), `table` (a
+dataframe of 36 rows) or `folium` (a folium map of the seven county outlines, drawn as the coverage page
+draws its map: streamlit-folium's component, Leaflet from the app's static folder, no tiles).
+
+The static folder beside this script (bench/static) is a link to the app's own (static/), so that this
+app serves Leaflet at the same address as the dashboard."""
 import pandas as pd
 import streamlit as st
 
@@ -27,6 +31,14 @@ def blank() -> None:
         st.echarts_chart({"title": {"text": "reference"}, "animation": False, "tooltip": {"trigger": "axis"},
                           "xAxis": {"type": "category", "data": BARS["x"].tolist()}, "yAxis": {"type": "value"},
                           "series": [{"type": "bar", "data": BARS["y"].tolist()}]}, height=380, renderer="svg")
+    elif element == "folium":
+        from geo import maps
+        from geo.reference import county_shapes
+        counties = county_shapes()
+        fmap = maps.offline_map(maps.bounds_of(list(counties.values())))
+        outlines = {code: {"tip": code, "style": {"color": "#37474f", "weight": 1.5}} for code in counties}
+        maps.add_layer(fmap, maps.area_features(counties, outlines, "county"), "counties")
+        maps.show_map(maps.component_args(fmap), "reference", 620, ["last_active_drawing"])
     elif element == "table":
         st.dataframe(BARS, hide_index=True)
 

@@ -15,10 +15,11 @@ What is measured, and why
   already takes a page past 1.5x of it: a ratio to so small a base says little about what a reader
   waits for, and the seconds are shown instead.
 *Reference rows* (no budget): the blank page with one element under its heading (a plotly chart, the
-same bars as an ECharts chart, a table; bench/blank_page.py), opened by its address like the blank
-page. They show what one of Streamlit's own elements costs against the budgets. One more is the app's
+same bars as an ECharts chart, a table, a folium map of the county outlines through streamlit-folium;
+bench/blank_page.py), opened by its address like the blank page. They show what one element costs
+against the budgets (the map is the element the coverage page is built around). One more is the app's
 own frame around an empty page (bench/app_frame.py: the router, the sign-in resumed from the cookie,
-the sidebar with the language selector, the user's box and the navigation, and the header every page
+the sidebar with the language switch, the user's box and the navigation, and the header every page
 starts with), opened by its address like the pages: what a page of the app costs before its figures.
 The servers run in this process's run and are measured alternately, round after round, in one headless
 Debian Chromium, so the machine's noise falls on both alike. Everything opened by its address (the
@@ -84,7 +85,8 @@ TIMEOUT_MS = 90_000
 # Reference rows (no budget): the blank page with one element, opened by its address like the blank
 # page (bench/blank_page.py draws them). They show what Streamlit's own elements cost against the
 # budgets: a page whose figures need one chart cannot be drawn faster than the blank page with one.
-REFERENCE_ELEMENTS = {"plotly": "one plotly chart", "echarts": "one ECharts chart", "table": "one table"}
+REFERENCE_ELEMENTS = {"plotly": "one plotly chart", "echarts": "one ECharts chart", "table": "one table",
+                      "folium": "one folium map (the county outlines)"}
 # And the app's own frame around an empty page (bench/app_frame.py: router, sign-in by cookie, sidebar,
 # navigation, the header every page starts with): what a page costs before it shows any figure.
 FRAME = "app-frame"
