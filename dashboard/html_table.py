@@ -9,10 +9,10 @@ sorted or filtered, a plain table is also easier to read: long texts (a source q
 instead of being cut off at the column's width.
 
 Every cell and header is escaped here; callers pass the rows as they should read (text, in the user's
-language). Numbers (cells that read as numbers) are right-aligned; a column of short texts (a date, a
-unit, a name) stays on one line. A long table scrolls inside its box with its header kept in view. The
-table carries its label (aria-label and data-table) for screen readers, tests and anyone reading the
-page's DOM.
+language). Numbers (cells that read as numbers) are right-aligned and each stays on one line, as does
+a column of short texts (a date, a unit, a name); a long heading wraps. A long table scrolls inside its
+box with its header kept in view. The table carries its label (aria-label and data-table) for screen
+readers, tests and anyone reading the page's DOM.
 """
 from __future__ import annotations
 
@@ -23,24 +23,25 @@ import pandas as pd
 import streamlit as st
 
 SHORT_TEXT = 12  # characters
-_NUMBER = re.compile(r"^[-+]?[\d,]*\.?\d+%?$")
+_NUMBER = re.compile(r"^<?[-+]?[\d,]*\.?\d+%?$")  # "<5": a small count suppressed
 
 STYLE = """<style>
 .hz-table-box {max-height: var(--hz-table-height); overflow: auto; border: 1px solid rgba(49, 51, 63, 0.1);
   border-radius: 0.5rem;}
 .hz-table {border-collapse: collapse; width: 100%; font-size: 0.875rem; line-height: 1.4;}
 .hz-table th {position: sticky; top: 0; background: #fafafb; color: rgba(49, 51, 63, 0.6); font-weight: 400;
-  text-align: left; white-space: nowrap;}
+  text-align: left;}
 .hz-table th, .hz-table td {padding: 0.25rem 0.5rem; border-bottom: 1px solid rgba(49, 51, 63, 0.1);
   vertical-align: top;}
+.hz-table th {vertical-align: bottom;}
 .hz-table tr:last-child td {border-bottom: none;}
-.hz-table .hz-number {text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap;}
-.hz-table .hz-short {white-space: nowrap;}
+.hz-table .hz-number {text-align: right; font-variant-numeric: tabular-nums;}
+.hz-table td.hz-number, .hz-table td.hz-short {white-space: nowrap;}
 </style>"""
 
 
 def _is_number(value) -> bool:
-    """A number, or text that reads as one (1,200 / 97.5%)."""
+    """A number, or text that reads as one (1,200 / 97.5% / <5)."""
     if isinstance(value, bool):
         return False
     return isinstance(value, (int, float)) or bool(_NUMBER.match(str(value)))

@@ -1,8 +1,8 @@
 """站点覆盖: where the stations and points are, whom they reach within a distance, and where the gaps are."""
 import streamlit as st
 
-from dashboard import components, coverage_map, filters, formatting, metric_cards
-from dashboard.charts.display import number_columns
+from dashboard import components, coverage_map, filters, formatting, html_table, metric_cards
+from dashboard.charts.display import numbers_as_text
 from dashboard.downloads import download_buttons
 from dashboard.i18n import current_language, t
 from dashboard.metric_cards import MetricCard
@@ -66,13 +66,14 @@ tables = {"groups": (coverage_map.group_table, "coverage_by_group"),
           "gaps": (coverage_map.gap_table, "coverage_gaps"),
           "sites": (coverage_map.sites_table, "next_sites")}
 section = filters.section_filter(list(tables), "coverage.tab")
-st.subheader(t(f"coverage.section.{section}", scope=scope))
+heading = t(f"coverage.section.{section}", scope=scope)
+st.subheader(heading)
 make_table, subject = tables[section]
 table = make_table(view, language)
 if table.empty:
     st.info(t("coverage.no_gaps", km=distance_km))
     st.stop()
-st.dataframe(table, hide_index=True, width="stretch", column_config=number_columns(table))
+html_table.draw(numbers_as_text(table), heading)
 line_definition = t("coverage.sites.definition", km=distance_km) if section == "sites" else definition
 components.source_line(source, as_of, line_definition)
 download_buttons(table, subject, as_of, t("source.line", source=source, as_of=as_of, definition=line_definition),

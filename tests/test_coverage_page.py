@@ -9,6 +9,7 @@ from dashboard import db, migrate, schema
 from dashboard.demo import load_demo
 from tests.conftest import add_test_users
 from tests import metric_support
+from tests.table_support import tables
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -38,6 +39,7 @@ def db_with_hostile_station_name(tmp_path, monkeypatch):
     with engine.begin() as conn:
         conn.execute(sa.update(schema.stations).where(schema.stations.c.station_type == "station")
                      .values(name_zh=XSS))
+        conn.execute(sa.update(schema.villages).values(name_zh=XSS))
         finish_write(conn)  # the write path: summaries, then the data version
     monkeypatch.setenv("DATABASE_URL", url)
     return url
@@ -52,7 +54,7 @@ def test_coverage_page_shows_the_map_figures_and_tables(demo_db):
     args = map_args(at)
     assert all(link.startswith("/app/static/leaflet/") for link in args["js_links"] + args["css_links"])
     assert "http://" not in args["script"] and "https://" not in args["script"]
-    assert len(at.dataframe) == 1 and "section" not in at.query_params  # the first table: by group
+    assert list(tables(at)) == ["全市各类困难群体覆盖情况"] and "section" not in at.query_params  # the first table
     assert any("示意" in m.value for m in at.markdown)
 
 
@@ -62,8 +64,10 @@ def test_each_coverage_table_opens_by_its_section_and_stays_in_the_url(demo_db):
     for section, column in expected_columns.items():
         at = open_coverage({"section": section})
         assert not at.exception, [e.value for e in at.exception]
-        assert len(at.dataframe) == 1 and len(at.get("download_button")) == 2
-        assert any(column in name for name in at.dataframe[0].value.columns), (section, at.dataframe[0].value.columns)
+        shown = tables(at)
+        assert len(shown) == 1 and len(at.get("download_button")) == 2
+        table = next(iter(shown.values()))
+        assert any(column in name for name in table.columns), (section, table.columns)
         assert at.query_params.get("section", "groups") == section
 
 
@@ -87,6 +91,14 @@ def test_a_hostile_station_name_is_shown_as_text(db_with_hostile_station_name):
     assert not at.exception
     script = map_args(at)["script"]
     assert "<img" not in script and "onerror=alert" in script  # present, but only escaped
+
+
+def test_a_hostile_village_name_in_the_gap_list_is_shown_as_text(db_with_hostile_station_name):
+    at = open_coverage({"section": "gaps"})
+    assert not at.exception
+    body = next(e.proto.body for e in at.get("html") if "data-table" in e.proto.body)
+    assert "<img" not in body and "&lt;img src=x onerror=alert(1)&gt;" in body
+    assert XSS in next(iter(tables(at).values())).iloc[:, 3].tolist()  # read back as the text it is
 
 
 def test_coverage_page_on_an_empty_database_explains_instead_of_failing(empty_db):

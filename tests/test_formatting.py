@@ -64,3 +64,19 @@ def test_table_columns_keep_one_number_of_decimals_throughout():
     formats = {column: setting["type_config"]["format"] for column, setting in number_columns(frame).items()}
     assert formats == {"count": "localized", "pct": "%,.1f", "wan_yuan": "%,.2f", "whole_floats": "localized",
                        "missing": "%,.1f"}
+
+
+def test_numbers_as_text_write_each_column_as_the_table_settings_show_it():
+    """The text an HTML table shows: the same decimals per column as number_columns, thousands
+    separators, a missing value blank, text and flags left alone, the frame itself unchanged."""
+    import pandas as pd
+
+    from dashboard.charts.display import numbers_as_text
+    frame = pd.DataFrame({"count": [1200, 3], "pct": [92.0, 91.9], "wan_yuan": [1.5, 2.25],
+                          "whole_floats": [3.0, 4000.0], "name": ["a", "<5"], "missing": [None, 97.5],
+                          "flag": [True, False]})
+    shown = numbers_as_text(frame)
+    assert shown.to_dict("list") == {
+        "count": ["1,200", "3"], "pct": ["92.0", "91.9"], "wan_yuan": ["1.50", "2.25"],
+        "whole_floats": ["3", "4,000"], "name": ["a", "<5"], "missing": ["", "97.5"], "flag": [True, False]}
+    assert frame["count"].tolist() == [1200, 3]

@@ -63,15 +63,34 @@ def empty(frame: pd.DataFrame) -> bool:
     return frame is None or frame.empty
 
 
+def _number_columns(frame: pd.DataFrame) -> list[str]:
+    return [column for column in frame.columns
+            if pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column])]
+
+
+def column_decimals(values: pd.Series) -> int:
+    """The decimals a numeric column is shown with: the fewest its values need, at most MAX_DECIMALS,
+    the same for every value (92.0 beside 91.9, not 92)."""
+    values = values.dropna().astype(float)
+    return next((d for d in range(MAX_DECIMALS) if ((values * 10 ** d).round(6) % 1 == 0).all()), MAX_DECIMALS)
+
+
 def number_columns(frame: pd.DataFrame) -> dict:
     """Column settings for st.dataframe: each numeric column with thousands separators and one number
     of decimals throughout (92.0 beside 91.9, not 92; 1,234.50 万元), the fewest its values need."""
     settings = {}
-    for column in frame.columns:
-        if not pd.api.types.is_numeric_dtype(frame[column]) or pd.api.types.is_bool_dtype(frame[column]):
-            continue
-        values = frame[column].dropna().astype(float)
-        decimals = next((d for d in range(MAX_DECIMALS) if ((values * 10 ** d).round(6) % 1 == 0).all()),
-                        MAX_DECIMALS)
+    for column in _number_columns(frame):
+        decimals = column_decimals(frame[column])
         settings[column] = st.column_config.NumberColumn(format="localized" if decimals == 0 else f"%,.{decimals}f")
     return settings
+
+
+def numbers_as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with each numeric column written as number_columns shows it (thousands separators,
+    one number of decimals throughout), for a table drawn as text (dashboard/html_table.py); a missing
+    value is left blank."""
+    shown = frame.copy()
+    for column in _number_columns(frame):
+        decimals = column_decimals(frame[column])
+        shown[column] = frame[column].map(lambda v: "" if pd.isna(v) else f"{v:,.{decimals}f}").astype(object)
+    return shown
