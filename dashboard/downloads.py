@@ -51,22 +51,33 @@ def to_xlsx_bytes(frame: pd.DataFrame, source_line: str, sheet_name: str = "data
 def download_buttons(frame: pd.DataFrame, subject: str, as_of: str | date, source_line: str,
                      key: str) -> None:
     """CSV and XLSX download buttons for a table, for roles that may download; each export audited.
-    The files are made when clicked, so a page with many tables writes no workbook on a rerun."""
-    from dashboard import session
+    The files are made when clicked, so a page with many tables writes no workbook on a rerun; a click
+    does not rerun the page (Streamlit makes the file in a thread of its own, and a rerun begun by the
+    same click could replace the button, and with it the file being made, before the browser fetched
+    it: under load the download was lost)."""
+    from dashboard import db, session
     if not session.may("download"):
         st.caption(t("download.not_permitted"))
         return
     left, right = st.columns(2)
     frame = frame.copy()
-    csv_name, xlsx_name = file_name(subject, as_of, "csv"), file_name(subject, as_of, "xlsx")
-    left.download_button(t("download.csv"), lambda: to_csv_bytes(frame, source_line), csv_name, "text/csv",
-                         key=f"{key}_csv", on_click=_audit_export, args=(csv_name,))
-    right.download_button(t("download.xlsx"), lambda: to_xlsx_bytes(frame, source_line), xlsx_name,
-                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          key=f"{key}_xlsx", on_click=_audit_export, args=(xlsx_name,))
-
-
-def _audit_export(name: str) -> None:
-    from dashboard import audit, session
     user = session.current_user()
-    audit.record("export", user.username if user else "(anonymous)", "ok", file_name=name)
+    actor, url = (user.username if user else "(anonymous)"), db.database_url()
+    csv_name, xlsx_name = file_name(subject, as_of, "csv"), file_name(subject, as_of, "xlsx")
+    left.download_button(t("download.csv"), audited(lambda: to_csv_bytes(frame, source_line), csv_name, actor, url),
+                         csv_name, "text/csv", key=f"{key}_csv", on_click="ignore")
+    right.download_button(t("download.xlsx"), audited(lambda: to_xlsx_bytes(frame, source_line), xlsx_name, actor, url),
+                          xlsx_name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          key=f"{key}_xlsx", on_click="ignore")
+
+
+def audited(make, name: str, actor: str, database_url: str):
+    """The file maker a download button calls when clicked: it makes the file, then records the export
+    (who, which file) in the audit trail. It runs outside the page's script, so it is given the user
+    and the database rather than reading them from the session."""
+    def make_and_record() -> bytes:
+        from dashboard import audit, db
+        content = make()
+        audit.record("export", actor, "ok", file_name=name, engine=db.get_engine(database_url))
+        return content
+    return make_and_record

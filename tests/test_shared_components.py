@@ -30,6 +30,24 @@ def test_xlsx_holds_table_and_source_line():
     assert sheet["A5"].value == SOURCE
 
 
+def test_a_download_records_the_export_when_its_file_is_made(scratch_db):
+    """The file maker a download button calls on a click: it returns the file and records who exported
+    which file, in the database it was given (it runs outside the page's script and session)."""
+    import sqlalchemy as sa
+
+    from dashboard import db, schema
+    from dashboard.downloads import audited
+    make = audited(lambda: b"file", "coverage_gaps_2024-04.csv", "planner", scratch_db)
+    engine = db.get_engine(scratch_db)
+    exports = sa.select(schema.import_audit.c.actor, schema.import_audit.c.file_name).where(
+        schema.import_audit.c.action == "export")
+    with engine.connect() as conn:
+        assert conn.execute(exports).all() == []  # nothing until the click
+    assert make() == b"file"
+    with engine.connect() as conn:
+        assert conn.execute(exports).all() == [("planner", "coverage_gaps_2024-04.csv")]
+
+
 def test_file_names_say_what_and_when_and_are_safe():
     assert file_name("coverage_by_township", "2024-04-30T10:00", "xlsx") == "coverage_by_township_2024-04-30.xlsx"
     assert file_name("../../etc/passwd", "2024-04-30", "csv") == "etc_passwd_2024-04-30.csv"
