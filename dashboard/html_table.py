@@ -22,7 +22,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-SHORT_TEXT = 12  # characters
+SHORT_TEXT = 20  # characters: a county in English ("Huicheng District") stays on one line
 _NUMBER = re.compile(r"^<?[-+]?[\d,]*\.?\d+%?$")  # "<5": a small count suppressed
 
 STYLE = """<style>

@@ -44,9 +44,13 @@ def test_every_header_and_cell_is_text_however_hostile():
 
 
 def test_numbers_are_right_aligned_and_text_is_not():
-    frame = pd.DataFrame({"目标值": ["1,200", "97.5%", ""], "单位": ["人", "%", "个"], "n": [3, 4.5, None]})
+    frame = pd.DataFrame({"目标值": ["1,200", "97.5%", ""], "单位": ["人", "%", "个"], "n": [3, 4.5, None],
+                          "人数": ["<5", "1,234", "12"], "县区": ["Huicheng District", "惠城区", "Boluo County"],
+                          "来源": ["惠市民政案〔2024〕23号：全市共建成镇街社工站75个", "", ""]})
     classes = {text: css for tag, css, text in cells(render(frame, "register")).cells if tag == "th"}
-    assert classes == {"目标值": "hz-number", "单位": "hz-short", "n": "hz-number"}
+    # Numbers (a suppressed "<5" among them) right; short texts on one line; a long quote wraps.
+    assert classes == {"目标值": "hz-number", "单位": "hz-short", "n": "hz-number", "人数": "hz-number",
+                       "县区": "hz-short", "来源": ""}
 
 
 def test_an_empty_register_still_shows_its_columns():
