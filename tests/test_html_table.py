@@ -4,6 +4,7 @@ from html.parser import HTMLParser
 import pandas as pd
 
 from dashboard.html_table import render
+from tests.table_support import tables
 
 
 class _Cells(HTMLParser):
@@ -56,3 +57,20 @@ def test_numbers_are_right_aligned_and_text_is_not():
 def test_an_empty_register_still_shows_its_columns():
     parsed = cells(render(pd.DataFrame(columns=["用户名", "角色"]), "账户"))
     assert [(tag, text) for tag, _, text in parsed.cells] == [("th", "用户名"), ("th", "角色")]
+
+
+def test_a_long_list_is_drawn_up_to_its_limit_with_a_line_saying_so():
+    from streamlit.testing.v1 import AppTest
+
+    def page():
+        import pandas as pd
+        from dashboard import html_table
+        html_table.draw(pd.DataFrame({"村": [f"村{i}" for i in range(1234)]}), "缺口", max_rows=500)
+        html_table.draw(pd.DataFrame({"村": ["甲", "乙"]}), "短表", max_rows=2)
+
+    at = AppTest.from_function(page).run()
+    assert not at.exception
+    shown = tables(at)
+    assert len(shown["缺口"]) == 500 and shown["缺口"].iloc[-1, 0] == "村499"
+    assert len(shown["短表"]) == 2
+    assert [c.value for c in at.caption] == ["表中列出前 500 行，共 1,234 行；下载可得全部。"]

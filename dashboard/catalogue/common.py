@@ -39,5 +39,7 @@ ENTRIES.update({
     "filter.section": ("页面内容", "Section of the page"),
     "download.csv": ("下载 CSV", "Download CSV"),
     "download.xlsx": ("下载 Excel", "Download Excel"),
+    "table.first_rows": ("表中列出前 {shown} 行，共 {total} 行；下载可得全部。",
+                         "The first {shown} of {total} rows are listed; the download holds them all."),
 })
 ENTRIES.update({"chart.unit": ("单位：{unit}", "Unit: {unit}")})
