@@ -25,6 +25,8 @@ import re
 import pandas as pd
 import streamlit as st
 
+from dashboard.i18n import t
+
 MAX_ROWS = 500
 SHORT_TEXT = 20  # characters: a county in English ("Huicheng District") stays on one line
 _NUMBER = re.compile(r"^<?[-+]?[\d,]*\.?\d+%?$")  # "<5": a small count suppressed
@@ -78,5 +80,4 @@ def draw(frame: pd.DataFrame, label: str, max_height_px: int = 420, max_rows: in
     that is not all of them."""
     st.html(render(frame.head(max_rows), label, max_height_px))
     if len(frame) > max_rows:
-        from dashboard.i18n import t
         st.caption(t("table.first_rows", shown=f"{max_rows:,}", total=f"{len(frame):,}"))

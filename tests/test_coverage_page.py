@@ -30,7 +30,7 @@ def map_args(at) -> dict:
 
 
 @pytest.fixture
-def db_with_hostile_station_name(tmp_path, monkeypatch):
+def db_with_hostile_names(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'xss.sqlite3'}"
     engine = db.get_engine(url)
     migrate.upgrade(engine)
@@ -86,14 +86,14 @@ def test_coverage_page_in_english(demo_db):
     assert at.title[0].value == "Station coverage"
 
 
-def test_a_hostile_station_name_is_shown_as_text(db_with_hostile_station_name):
+def test_a_hostile_station_name_is_shown_as_text(db_with_hostile_names):
     at = open_coverage()
     assert not at.exception
     script = map_args(at)["script"]
     assert "<img" not in script and "onerror=alert" in script  # present, but only escaped
 
 
-def test_a_hostile_village_name_in_the_gap_list_is_shown_as_text(db_with_hostile_station_name):
+def test_a_hostile_village_name_in_the_gap_list_is_shown_as_text(db_with_hostile_names):
     at = open_coverage({"section": "gaps"})
     assert not at.exception
     body = next(e.proto.body for e in at.get("html") if "data-table" in e.proto.body)
