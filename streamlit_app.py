@@ -2,7 +2,7 @@
 pages the user's role may open (others, reached by URL, show a refusal)."""
 import streamlit as st
 
-from dashboard import db, language_switch, roles, session
+from dashboard import db, language_switch, roles, session, user_box
 from dashboard.i18n import current_language, t
 from dashboard.routing import routing
 
@@ -27,19 +27,24 @@ DATA_SECTION_PATHS = {"data-management", "system-administration"}
 def main() -> None:
     """Configure the page, sign the user in, and route to a page their role may open."""
     st.set_page_config(page_title=t("app.title"), layout="wide")
-    # The language switch sits at the top of the sidebar but is written once the page has run, so that
-    # its links keep the query parameters the page has just written (dashboard/language_switch.py).
-    language_slot = st.sidebar.empty()
+    # The language switch and the signed-in user's box sit at the top of the sidebar but are written
+    # once the page has run, as one element: the switch's links keep the query parameters the page has
+    # just written (dashboard/language_switch.py), and the box is there only while a user is signed in.
+    top_slot = st.sidebar.empty()
     try:
         _route()
     finally:
         params = [(name, value) for name in st.query_params for value in st.query_params.get_all(name)]
-        language_slot.html(language_switch.links_html(t("app.language"), params, current_language()))
+        top = language_switch.links_html(t("app.language"), params, current_language())
+        top_slot.html(top + _user_box_html())
 
 
 def _route() -> None:
     """Sign the user in, and route to a page their role may open."""
     user = session.establish()
+    if user is not None and session.take_sign_out_request():
+        session.sign_out()
+        user = None
     if user is None:
         session.write_cookie()
         # Every address shows the sign-in form, so a deep link opens its page after signing in.
@@ -48,7 +53,6 @@ def _route() -> None:
                   for _, _, path, _ in PAGES]
         st.navigation(pages, position="hidden").run()
         return
-    _user_box(user)
     session.write_cookie()
     pages = [_page_for(entry, roles.may(user.role, entry[3])) for entry in PAGES]
     first = next(page for page, entry in zip(pages, PAGES) if roles.may(user.role, entry[3]))
@@ -72,12 +76,15 @@ def _page_for(entry, permitted: bool) -> st.Page:
     return st.Page(session.refusal, title=t(title), url_path=path, visibility="hidden")
 
 
-def _user_box(user) -> None:
-    st.sidebar.markdown(f"**{t('app.title')}**")
-    st.sidebar.caption(t("auth.signed_in_as", name=user.display_name, role=t(f"role.{user.role}")))
-    if st.sidebar.button(t("auth.sign_out")):
-        session.sign_out()
-        st.rerun()
+def _user_box_html() -> str:
+    """The signed-in user's box (dashboard/user_box.py), or nothing when no one is signed in."""
+    stored = st.session_state.get(session.SESSION_KEY)
+    code = session.sign_out_code()
+    if not stored or code is None:
+        return ""
+    return user_box.box_html(t("app.title"), t("auth.signed_in_as", name=stored["display_name"],
+                                                 role=t(f"role.{stored['role']}")),
+                             t("auth.sign_out"), user_box.sign_out_href(session.SIGN_OUT_PARAM, code))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ disabled account or a changed role applies at once.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 
@@ -22,6 +23,8 @@ NOTICE_KEY = "auth_notice"
 # cookie; and the flag that the browser's cookie must be cleared (after a sign-out or a dead token).
 TOKEN_KEY = "auth_token"
 CLEAR_COOKIE_KEY = "auth_clear_cookie"
+# The query parameter of the sign-out link (dashboard/user_box.py): ?sign_out=<sign_out_code()>.
+SIGN_OUT_PARAM = "sign_out"
 
 
 def current_user() -> accounts.User | None:
@@ -71,6 +74,28 @@ def sign_out(notice: str | None = None) -> None:
     st.session_state[CLEAR_COOKIE_KEY] = True
     if notice:
         st.session_state[NOTICE_KEY] = notice
+
+
+def sign_out_code() -> str | None:
+    """The code the sign-out link of this signed-in session carries: derived from the SHA-256 of its
+    token (which never leaves the server), so it changes with every sign-in and no other site can
+    write it. A single-sign-on session has no token; its code comes from its username."""
+    stored = st.session_state.get(SESSION_KEY)
+    if not stored:
+        return None
+    secret = stored.get("token_hash") or f"sso:{stored['username']}"
+    return hashlib.sha256(f"{secret}:sign-out".encode()).hexdigest()[:16]
+
+
+def take_sign_out_request() -> bool:
+    """Whether the address asks to sign this session out (?sign_out= with its code). The parameter is
+    removed from the address either way: a stale code (from before the last sign-in) does nothing."""
+    if SIGN_OUT_PARAM not in st.query_params:
+        return False
+    code = st.query_params.get(SIGN_OUT_PARAM)
+    del st.query_params[SIGN_OUT_PARAM]
+    expected = sign_out_code()
+    return expected is not None and code == expected
 
 
 def may(permission: str) -> bool:

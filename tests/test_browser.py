@@ -103,7 +103,7 @@ def test_signing_out_returns_to_the_sign_in_form(app_url):
     with chromium_page() as page:
         sign_in(page, app_url, TEST_USERS["planner"], TEST_PASSWORD, "city-overview")
         wait_until_drawn(page)
-        page.get_by_role("button", name="退出登录").click()
+        page.get_by_role("link", name="退出登录").click()
         wait_until_drawn(page, '[data-testid="stTextInput"] input')
         assert page.query_selector(METRIC_CARD) is None
 
@@ -160,7 +160,7 @@ def test_a_reload_or_a_typed_address_keeps_the_sign_in_until_signing_out(app_url
         wait_until_drawn(page, '[data-testid="stMainBlockContainer"] h1', 60000)
         assert page.query_selector('input[type="password"]') is None
         assert "入户探访" in page.inner_text('[data-testid="stMainBlockContainer"] h1')
-        page.get_by_role("button", name="退出登录").click()
+        page.get_by_role("link", name="退出登录").click()
         wait_until_drawn(page, '[data-testid="stTextInput"] input')
         page.wait_for_function("() => !document.cookie.includes('hz_dashboard_session=')", timeout=30000)
         page.reload()

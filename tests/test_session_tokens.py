@@ -2,6 +2,8 @@
 unrevoked, unexpired, recently used and its account active and unlocked; and the app resuming from it."""
 import datetime as dt
 import hashlib
+from html.parser import HTMLParser
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 import sqlalchemy as sa
@@ -152,10 +154,82 @@ def test_signing_in_issues_a_token_and_signing_out_revokes_it(registers_db, monk
     assert at.session_state[SESSION_KEY]["token_hash"] == row.token_hash
     assert any("hz_dashboard_session" in script for script in cookie_scripts(at))
     at.switch_page("pages/overview.py").run()
-    at.sidebar.button[0].click().run()  # 退出登录
-    assert SESSION_KEY not in at.session_state and [s.value for s in at.subheader] == ["登录"]
+    token = at.session_state[session.TOKEN_KEY]
+    # 退出登录 is a link: it opens the page afresh (a new session, resumed from the cookie) with its code.
+    out = follow(monkeypatch, token, sign_out_href(at))
+    assert not out.exception
+    assert SESSION_KEY not in out.session_state and [s.value for s in out.subheader] == ["登录"]
     assert session_rows()[0].revoked
-    assert any("max-age=0" in script for script in cookie_scripts(at))
+    assert any("max-age=0" in script for script in cookie_scripts(out))
+    assert session.SIGN_OUT_PARAM not in out.query_params and user_boxes(out) == []
+
+
+class _Box(HTMLParser):
+    """The user box's texts and sign-out links (it shares its element with the language switch)."""
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.text: list[str] = []
+        self.inside = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "div" and attributes.get("class") == "hz-user":
+            self.inside = True
+        if tag == "a" and attributes.get("data-sign-out") == "true":
+            assert attributes["target"] == "_self"
+            self.hrefs.append(attributes["href"])
+
+    def handle_data(self, data):
+        if self.inside and data.strip():
+            self.text.append(data)
+
+
+def user_boxes(at) -> list[str]:
+    return [element.proto.body for element in at.sidebar.get("html") if "hz-user" in element.proto.body]
+
+
+def sign_out_href(at) -> str:
+    [body] = user_boxes(at)
+    parser = _Box()
+    parser.feed(body)
+    [href] = parser.hrefs
+    return href
+
+
+def follow(monkeypatch, token: str, href: str) -> AppTest:
+    """A new session whose browser sends the cookie, opened at the link's address."""
+    at = app_with_cookie(monkeypatch, token)
+    for name, value in parse_qsl(urlsplit(href).query, keep_blank_values=True):
+        at.query_params[name] = value
+    return at.run()
+
+
+def test_the_user_box_names_the_user_and_links_to_sign_out_without_the_token(registers_db, monkeypatch):
+    token = session_tokens.issue("test_planner")
+    at = app_with_cookie(monkeypatch, token).run()
+    [body] = user_boxes(at)
+    parser = _Box()
+    parser.feed(body)
+    assert parser.text == ["惠州民政数据驾驶舱", "当前用户：test_planner（规划）", "退出登录"]
+    [href] = parser.hrefs
+    [(name, code)] = parse_qsl(urlsplit(href).query)
+    assert name == session.SIGN_OUT_PARAM and len(code) == 16 and set(code) <= set("0123456789abcdef")
+    assert token not in body and session_tokens.hash_token(token) not in body
+
+
+@pytest.mark.parametrize("code", ["", "0123456789abcdef", "stale"])
+def test_a_sign_out_address_without_this_sessions_code_signs_no_one_out(registers_db, monkeypatch, code):
+    token = session_tokens.issue("test_planner")
+    if code == "stale":  # the link of an earlier sign-in of the same account
+        earlier = session_tokens.issue("test_planner")
+        code = dict(parse_qsl(urlsplit(sign_out_href(app_with_cookie(monkeypatch, earlier).run())).query))[
+            session.SIGN_OUT_PARAM]
+    at = follow(monkeypatch, token, f"?{session.SIGN_OUT_PARAM}={code}")
+    assert not at.exception
+    assert at.session_state[SESSION_KEY]["username"] == "test_planner"
+    assert session.SIGN_OUT_PARAM not in at.query_params
+    assert not any(row.revoked for row in session_rows() if row.token_hash == session_tokens.hash_token(token))
 
 
 def test_disabling_an_account_signs_it_out_on_its_next_rerun(registers_db, monkeypatch):
