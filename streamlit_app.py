@@ -77,11 +77,11 @@ def _page_for(entry, permitted: bool) -> st.Page:
 
 
 def _user_box_html() -> str:
-    """The signed-in user's box (dashboard/user_box.py), or nothing when no one is signed in."""
-    stored = st.session_state.get(session.SESSION_KEY)
+    """The signed-in user's box (dashboard/user_box.py), or nothing when no one is signed in (no code)."""
     code = session.sign_out_code()
-    if not stored or code is None:
+    if code is None:
         return ""
+    stored = st.session_state[session.SESSION_KEY]
     return user_box.box_html(t("app.title"), t("auth.signed_in_as", name=stored["display_name"],
                                                  role=t(f"role.{stored['role']}")),
                              t("auth.sign_out"), user_box.sign_out_href(session.SIGN_OUT_PARAM, code))
