@@ -84,7 +84,8 @@ def _user_box_html() -> str:
     stored = st.session_state[session.SESSION_KEY]
     return user_box.box_html(t("app.title"), t("auth.signed_in_as", name=stored["display_name"],
                                                  role=t(f"role.{stored['role']}")),
-                             t("auth.sign_out"), user_box.sign_out_href(session.SIGN_OUT_PARAM, code))
+                             t("auth.sign_out"),
+                             user_box.sign_out_href(session.SIGN_OUT_PARAM, code, st.query_params.get("lang")))
 
 
 if __name__ == "__main__":

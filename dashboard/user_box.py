@@ -27,9 +27,10 @@ STYLE = """<style>
 </style>"""
 
 
-def sign_out_href(param: str, code: str) -> str:
-    """The sign-out link's address: the page the reader is on, with only the sign-out code."""
-    return "?" + urlencode([(param, code)])
+def sign_out_href(param: str, code: str, language: str | None = None) -> str:
+    """The sign-out link's address: the page the reader is on, with the sign-out code and, when the
+    address names one, the reader's language (so the sign-in form that follows speaks it)."""
+    return "?" + urlencode(([("lang", language)] if language else []) + [(param, code)])
 
 
 def box_html(title: str, signed_in_as: str, sign_out_label: str, href: str) -> str:

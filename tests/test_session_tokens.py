@@ -218,6 +218,14 @@ def test_the_user_box_names_the_user_and_links_to_sign_out_without_the_token(reg
     assert token not in body and session_tokens.hash_token(token) not in body
 
 
+def test_the_sign_out_link_keeps_the_readers_language(registers_db, monkeypatch):
+    token = session_tokens.issue("test_planner")
+    at = app_with_cookie(monkeypatch, token)
+    at.query_params["lang"] = "en"
+    out = follow(monkeypatch, token, sign_out_href(at.run()))
+    assert SESSION_KEY not in out.session_state and [s.value for s in out.subheader] == ["Sign in"]
+
+
 @pytest.mark.parametrize("code", ["", "0123456789abcdef", "stale"])
 def test_a_sign_out_address_without_this_sessions_code_signs_no_one_out(registers_db, monkeypatch, code):
     token = session_tokens.issue("test_planner")

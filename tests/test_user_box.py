@@ -39,3 +39,4 @@ def test_a_hostile_display_name_shows_as_text():
 def test_the_link_carries_only_the_sign_out_code():
     assert sign_out_href("sign_out", "0123456789abcdef") == "?sign_out=0123456789abcdef"
     assert sign_out_href("sign_out", "a&b=c") == "?sign_out=a%26b%3Dc"
+    assert sign_out_href("sign_out", "0123", "en") == "?lang=en&sign_out=0123"
