@@ -3,7 +3,7 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import components, downloads
+from dashboard import components, downloads, html_table
 from dashboard.i18n import current_language, t
 from dashboard.importing import DATASETS, import_file, max_upload_mb, preview, report, templates
 from dashboard.routing import ensure_routed
@@ -53,7 +53,7 @@ if uploaded is not None:
                                f"import_report_{dataset}_{date.today()}.xlsx", XLSX_MIME, key="report_xlsx")
 
 st.subheader(t("data.status"))
-st.dataframe(report.status_table(registers.datasets(), language), hide_index=True)
+html_table.draw(report.status_table(registers.datasets(), language), t("data.status"))
 
 st.subheader(t("data.history"))
 history = imports.import_history()

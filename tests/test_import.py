@@ -16,6 +16,7 @@ from dashboard.i18n import t
 from dashboard.importing import import_file, reading, report, templates
 from tests import import_corpus as corpus
 from tests.app_support import signed_in_app
+from tests.table_support import tables
 from tests.conftest import BACKENDS, _fresh_database, add_test_users
 
 DATA_TABLES = [t for t in schema.metadata.sorted_tables if t.name not in ("import_audit",)]
@@ -284,6 +285,11 @@ def test_data_management_page_renders_in_english_with_history(fresh_db):
     assert not at.exception
     assert at.title[0].value == "Data management"
     assert any("Rejected" in str(frame.value.to_dict()) for frame in at.dataframe)
+    # The datasets' status is an HTML table: visits (just rejected) still demo, every dataset listed.
+    status = tables(at)["Status of the datasets"]
+    assert len(status) == len(templates.DATASETS)
+    visits = status[status["Dataset"] == "Home visits"].iloc[0]
+    assert visits["Status"] == "Demo" and visits["Rows"] != ""
 
 
 # ---- reading, by hand-made inputs ---------------------------------------------------------------
