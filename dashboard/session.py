@@ -65,11 +65,18 @@ def start_session(user: accounts.User, source: str = "password") -> None:
 
 
 def sign_out(notice: str | None = None) -> None:
-    """Forget the user, end their token and clear the cookie (and say why, on the sign-in form)."""
+    """Forget the user, end their token and clear the cookie (and say why, on the sign-in form). A
+    single-sign-on session ends its identity too (st.logout: Streamlit's identity cookie, and the
+    provider's session where it offers an end-session address); otherwise the identity would sign the
+    next run straight back in."""
     stored = st.session_state.pop(SESSION_KEY, None)
+    single_sign_on = bool(stored) and stored.get("source") == "sso" and _sso_configured()
     if stored and stored.get("token_hash"):
         session_tokens.revoke(stored["token_hash"])
+    if stored and (stored.get("token_hash") or single_sign_on):
         audit.record("sign_out", stored["username"], notice or "ok")
+    if single_sign_on:
+        st.logout()
     st.session_state.pop(TOKEN_KEY, None)
     st.session_state[CLEAR_COOKIE_KEY] = True
     if notice:

@@ -256,3 +256,37 @@ def test_a_role_change_applies_on_the_next_rerun(registers_db, monkeypatch):
     assert at.session_state[SESSION_KEY]["role"] == "leader"
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page("pages/data_management.py")
+
+
+SSO_SECRETS = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test-cookie-secret",
+               "client_id": "dashboard", "client_secret": "not-secret",
+               "server_metadata_url": "https://sso.example.gov.cn/.well-known/openid-configuration"}
+
+
+def sso_app(monkeypatch, user: dict) -> AppTest:
+    """A new session of a browser that holds a single-sign-on identity (Streamlit's identity cookie)."""
+    at = app_with_cookie(monkeypatch, None)
+    at.secrets["auth"] = SSO_SECRETS
+    at.user = dict(user)
+    return at
+
+
+def test_signing_out_of_a_single_sign_on_session_ends_its_identity_too(registers_db, monkeypatch):
+    identity = {"is_logged_in": True, "email": "Li.Ming@hz.gov.cn", "name": "李明", "dashboard_role": "planner"}
+    at = sso_app(monkeypatch, identity).run()
+    assert not at.exception
+    assert at.session_state[SESSION_KEY]["source"] == "sso" and at.session_state[SESSION_KEY]["role"] == "planner"
+    href = sign_out_href(at)
+    # The link opens a new session; the identity cookie would sign it straight back in unless the
+    # sign-out also ends the identity (st.logout), as it does.
+    out = sso_app(monkeypatch, identity)
+    for name, value in parse_qsl(urlsplit(href).query, keep_blank_values=True):
+        out.query_params[name] = value
+    out.run()
+    assert not out.exception
+    assert SESSION_KEY not in out.session_state and out.user == {"is_logged_in": False}
+    out.run()  # the next run (after the logout's redirect) asks for sign-in
+    assert SESSION_KEY not in out.session_state and [s.value for s in out.subheader] == ["登录"]
+    with db.get_engine().connect() as conn:
+        actions = conn.execute(sa.select(import_audit.c.action, import_audit.c.actor)).all()
+    assert ("sign_out", "li.ming@hz.gov.cn") in actions
