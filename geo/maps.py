@@ -10,6 +10,8 @@ import json
 from dataclasses import dataclass
 
 import folium
+from folium import MacroElement
+from folium.template import Template
 import pandas as pd
 import shapely
 from shapely.geometry.base import BaseGeometry
@@ -46,11 +48,25 @@ class LayerNames:
     sites: str
 
 
+class _MapControls(MacroElement):
+    """The map's attribution prefix and scale bar. Leaflet 1.9's default prefix is a link to
+    leafletjs.com (out of reach on an isolated network) with a national flag drawn beside it; here it
+    reads plain "Leaflet", the library's credit. The scale bar shows kilometres only, as the page's
+    distances are written (folium's control_scale adds miles beside them)."""
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.setPrefix("Leaflet");
+        L.control.scale({imperial: false}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+
 def offline_map(bounds: list[list[float]], tile_url: str = "", tile_attribution: str = "") -> folium.Map:
     """An empty map fitted to bounds ([[south, west], [north, east]]), loading Leaflet locally."""
-    fmap = folium.Map(tiles=None, control_scale=True, zoom_snap=0.25, prefer_canvas=False)
+    fmap = folium.Map(tiles=None, control_scale=False, zoom_snap=0.25, prefer_canvas=False)
     fmap.default_js = LEAFLET_JS
     fmap.default_css = LEAFLET_CSS
+    _MapControls().add_to(fmap)
     if tile_url:
         folium.TileLayer(tiles=tile_url, attr=tile_attribution or tile_url, name="tiles", overlay=False,
                          control=False).add_to(fmap)

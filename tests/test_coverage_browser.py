@@ -46,6 +46,12 @@ def test_the_map_draws_offline_and_a_county_click_drills_in(hostile_app_url):
         assert control.count() == 1
         assert "leaflet-control-layers-expanded" not in (control.get_attribute("class") or "")
         assert control.bounding_box()["width"] < 60
+        # The credit reads plain "Leaflet" (no link out, no flag); the scale bar is in kilometres only.
+        attribution = frame.locator(".leaflet-control-attribution")
+        assert attribution.inner_text().strip() == "Leaflet"
+        assert attribution.locator("a, svg").count() == 0
+        scale = frame.locator(".leaflet-control-scale-line")
+        assert scale.count() == 1 and scale.inner_text().strip().endswith(("km", "m"))
         # Hovering every feature opens every tooltip: an unescaped name would run its onerror.
         frame.evaluate("""() => document.querySelectorAll('path.leaflet-interactive').forEach(p => {
             p.dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));
