@@ -45,7 +45,7 @@ if presenting:
     if forward.button(t("briefing.next"), shortcut="ArrowRight", disabled=index == len(slides) - 1):
         filters.set_url_value("slide", str(index + 1))
         st.rerun()
-    if leave.button(t("briefing.present"), type="tertiary"):
+    if leave.button(t("briefing.leave"), type="tertiary"):
         filters.set_url_value("present", None)
         st.rerun()
     st.stop()

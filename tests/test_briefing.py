@@ -189,6 +189,8 @@ def test_presentation_mode_shows_one_slide_and_moves_on(demo_db):
     next(b for b in at.button if b.label == "下一页").click().run()
     body = " ".join(m.value for m in at.markdown)
     assert "入户探访66.8万人次" in body
+    next(b for b in at.button if b.label == "退出演示").click().run()
+    assert "present" not in at.query_params and any(b.label == "演示模式" for b in at.button)
 
 
 def test_the_briefing_follows_the_data_after_a_change(scratch_db):

@@ -8,6 +8,7 @@ ENTRIES = {
     "briefing.choose": ("幻灯片（按选择顺序排列）", "Slides (in the order chosen)"),
     "briefing.choose_heading": ("选择幻灯片及其顺序", "Choose the slides and their order"),
     "briefing.present": ("演示模式", "Presentation mode"),
+    "briefing.leave": ("退出演示", "Leave presentation"),
     "briefing.outline": ("汇报提纲（点击标题预览该页）", "Outline (click a title to preview its slide)"),
     "briefing.dark": ("深色大屏主题", "Dark big-screen theme"),
     "briefing.previous": ("上一页", "Previous"),
