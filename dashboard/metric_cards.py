@@ -43,7 +43,9 @@ STYLE = """<style>
 .hz-metric-trend {margin-top: 0.75rem;}
 </style>"""
 # Above this many characters a value is drawn smaller (st.metric lets a long value run out of its card).
-LONG_VALUE = 14
+# In a row of four cards at 1280 px (a card some 235 px wide) a value of 13 or 14 characters, such as
+# an amount in English ("¥12.86 million", "¥3.47 billion"), broke onto a second line.
+LONG_VALUE = 12
 
 
 @dataclass(frozen=True)

@@ -93,3 +93,11 @@ def test_metric_cards_escape_every_text_and_show_the_change_by_its_direction():
     assert (third.delta, third.direction) == ("较上年 ±0", "off")
     assert "--hz-columns: 3" in page and page.count("hz-metric hz-border") == 3
     assert direction(None) is None and direction(float("nan")) is None and direction(-3) == "down"
+
+
+def test_a_long_value_is_drawn_smaller_so_it_stays_on_one_line():
+    from dashboard.metric_cards import MetricCard, render
+    smaller = {value: 'class="hz-metric-value hz-long"' in render([MetricCard("x", value)])
+               for value in ["¥12.86 million", "¥3.47 billion", "¥250 million", "1,286.3万元", "2,439"]}
+    assert smaller == {"¥12.86 million": True, "¥3.47 billion": True, "¥250 million": False,
+                       "1,286.3万元": False, "2,439": False}
