@@ -69,11 +69,11 @@ def sign_out(notice: str | None = None) -> None:
     single-sign-on session ends its identity too (st.logout: Streamlit's identity cookie, and the
     provider's session where it offers an end-session address); otherwise the identity would sign the
     next run straight back in."""
-    stored = st.session_state.pop(SESSION_KEY, None)
-    single_sign_on = bool(stored) and stored.get("source") == "sso" and _sso_configured()
-    if stored and stored.get("token_hash"):
+    stored = st.session_state.pop(SESSION_KEY, None) or {}
+    single_sign_on = stored.get("source") == "sso" and _sso_configured()
+    if stored.get("token_hash"):
         session_tokens.revoke(stored["token_hash"])
-    if stored and (stored.get("token_hash") or single_sign_on):
+    if stored.get("token_hash") or single_sign_on:
         audit.record("sign_out", stored["username"], notice or "ok")
     if single_sign_on:
         st.logout()

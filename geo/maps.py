@@ -10,10 +10,10 @@ import json
 from dataclasses import dataclass
 
 import folium
-from folium import MacroElement
-from folium.template import Template
 import pandas as pd
 import shapely
+from folium import MacroElement
+from folium.template import Template
 from shapely.geometry.base import BaseGeometry
 
 from geo.townships import simplified_geojson
