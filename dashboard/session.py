@@ -202,12 +202,28 @@ def sso_session() -> None:
     """Adopt a single-sign-on identity as a session when st.login has been used and its role is known."""
     if st.session_state.get(SESSION_KEY) or not _sso_configured() or not st.user.is_logged_in:
         return
-    user = accounts.sso_user(st.user.to_dict(), settings.get("SSO_ROLE_CLAIM"))
+    claims = st.user.to_dict()
+    user = accounts.sso_user(claims, settings.get("SSO_ROLE_CLAIM"))
+    _audit_sso_sign_in(claims, user)
     if user is None:
         st.session_state[NOTICE_KEY] = "auth.sso_no_role"
         st.logout()
     else:
         start_session(user, source="sso")
+
+
+def _audit_sso_sign_in(claims: dict, user: accounts.User | None) -> None:
+    """Audit a single-sign-on sign-in once: every page opened in the browser adopts the same identity in
+    a new session, so the row is keyed on the identity token's issue time (the OIDC `iat` claim, new at
+    each sign-in with the provider). Outcome "ok", or "sso_no_role" when its role claim names no role."""
+    actor = user.username if user else str(claims.get("email") or claims.get("sub") or "(unknown)").strip().lower()
+    issued = claims.get("iat")
+    detail = f"sso; token issued {issued}" if issued is not None else "sso"
+    outcome = "ok" if user else "sso_no_role"
+    if issued is None:
+        audit.record("sign_in", actor, outcome, detail)
+    else:
+        audit.record_once("sign_in", actor, outcome, detail)
 
 
 def refusal() -> None:

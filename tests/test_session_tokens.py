@@ -290,3 +290,27 @@ def test_signing_out_of_a_single_sign_on_session_ends_its_identity_too(registers
     with db.get_engine().connect() as conn:
         actions = conn.execute(sa.select(import_audit.c.action, import_audit.c.actor)).all()
     assert ("sign_out", "li.ming@hz.gov.cn") in actions
+
+
+def sign_in_rows(actor: str) -> list[tuple]:
+    with db.get_engine().connect() as conn:
+        return conn.execute(sa.select(import_audit.c.outcome, import_audit.c.detail)
+                            .where(import_audit.c.action == "sign_in", import_audit.c.actor == actor)).all()
+
+
+def test_a_single_sign_on_sign_in_is_audited_once(registers_db, monkeypatch):
+    """One sign-in with the provider is one audit row, however many pages (sessions) adopt it; the next
+    sign-in (a new identity token) is another. An identity with no known role is audited as refused."""
+    identity = {"is_logged_in": True, "email": "Li.Ming@hz.gov.cn", "name": "李明", "dashboard_role": "planner",
+                "iat": 1764460800}
+    for _ in range(3):  # three pages opened by address: three sessions of one identity
+        at = sso_app(monkeypatch, identity).run()
+        assert not at.exception and at.session_state[SESSION_KEY]["source"] == "sso"
+    assert sign_in_rows("li.ming@hz.gov.cn") == [("ok", "sso; token issued 1764460800")]
+    sso_app(monkeypatch, {**identity, "iat": 1764464400}).run()
+    assert len(sign_in_rows("li.ming@hz.gov.cn")) == 2
+
+    refused = {"is_logged_in": True, "email": "visitor@example.com", "dashboard_role": "mayor", "iat": 1764460900}
+    at = sso_app(monkeypatch, refused).run()
+    assert SESSION_KEY not in at.session_state
+    assert sign_in_rows("visitor@example.com") == [("sso_no_role", "sso; token issued 1764460900")]
