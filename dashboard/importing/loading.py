@@ -405,8 +405,16 @@ def _copy_upsert(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame, key:
 
 
 def in_key_order(frame: pd.DataFrame, key: list[str]) -> pd.DataFrame:
-    """The rows sorted by the natural key, in code-point order (the order of PostgreSQL's C and C.UTF-8
-    collations), so that building the primary key after a COPY finds them already sorted."""
+    """The rows sorted by the natural key, in code-point order (see key_order)."""
+    order = key_order(frame, key)
+    return frame if order is None else frame.take(order)
+
+
+def key_order(frame: pd.DataFrame, key: list[str]) -> np.ndarray | None:
+    """The positions of the rows sorted by the natural key, in code-point order (the order of
+    PostgreSQL's C and C.UTF-8 collations), so that building the primary key after a COPY finds them
+    already sorted; None when they are in that order already (or have too many distinct keys to pack
+    in one number, when the order is left to PostgreSQL)."""
     composite = np.zeros(len(frame), dtype=np.int64)
     for name in key:
         column = frame[name]
@@ -421,11 +429,11 @@ def in_key_order(frame: pd.DataFrame, key: list[str]) -> pd.DataFrame:
             codes, uniques = pd.factorize(column, sort=True)
             width = len(uniques)
         if width and composite.max(initial=0) > np.iinfo(np.int64).max // (width + 1):
-            return frame  # too many distinct keys to pack in one number: leave the order to PostgreSQL
+            return None
         composite = composite * (width + 1) + codes + 1
     if len(composite) < 2 or (composite[1:] >= composite[:-1]).all():
-        return frame
-    return frame.take(np.argsort(composite, kind="stable"))
+        return None
+    return np.argsort(composite, kind="stable")
 
 
 def _copy_into_empty(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame, key: list[str],
@@ -438,14 +446,14 @@ def _copy_into_empty(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame, 
     computed from them in memory (not read back), while PostgreSQL builds the keys; they are returned
     for finish_write (the months are those the summaries rebuild: None for all)."""
     with ThreadPoolExecutor(max_workers=1) as pool:
-        with bulk.indexes_built_after(conn, table):
+        with bulk.indexes_built_after(conn, table, frame):
             # What the summaries need besides the rows (the stations) is read under the table's lock: a
             # writer of stations that commits later rebuilds them after this file's rows are in.
             stored = _as_stored(frame, table)
             # The rows are every row the table will hold: all its summaries (by month or not) come from them.
             compute = summaries.in_memory(conn, set(changed_tables), None, {table.name: stored}) \
                 if stored is not None else dict
-            bulk.copy_frame(conn, table.name, in_key_order(frame, key))
+            bulk.copy_frame(conn, table.name, frame, order=key_order(frame, key))
             computing = pool.submit(compute)  # on the other core, while PostgreSQL sorts and joins
         computed = computing.result()
     return {"new": len(frame), "changed": 0, "unchanged": 0, "written_keys": [], "row_count": len(frame),
