@@ -63,6 +63,14 @@ def format_value(value: float | None, unit: str, language: str = "zh") -> str:
     return format_count(value, language)
 
 
+def format_quarter(quarter: str, language: str = "zh") -> str:
+    """'2024-Q1' as 2024年一季度 (zh) or Q1 2024 (en)."""
+    year, number = quarter[:4], int(quarter[-1])
+    if language == "zh":
+        return f"{year}年{'一二三四'[number - 1]}季度"
+    return f"Q{number} {year}"
+
+
 def format_month(month: str, language: str = "zh") -> str:
     """'2021-10' as 2021年10月 (zh) or Oct 2021 (en)."""
     year, number = int(month[:4]), int(month[5:7])

@@ -135,7 +135,9 @@ def visit_kpis(language: str) -> list[Kpi]:
                       ("people_served_count", "person_times")):
         delta = direction = None
         if len(full) > 1:
-            delta = _delta(full[key].iloc[-1], full[key].iloc[-2], unit, "delta.vs_previous_quarter", language)
+            delta = _delta(full[key].iloc[-1], full[key].iloc[-2], unit, "delta.quarter_on_quarter", language,
+                           quarter=formatting.format_quarter(full["quarter"].iloc[-1], language),
+                           previous=formatting.format_quarter(full["quarter"].iloc[-2], language))
             direction = direction_of(full[key].iloc[-1] - full[key].iloc[-2])
         result.append(Kpi(key, totals[key], unit, _month_end(last), period, delta,
                           trend=full[key].tolist(), direction=direction))

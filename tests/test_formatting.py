@@ -80,3 +80,10 @@ def test_numbers_as_text_write_each_column_as_the_table_settings_show_it():
         "count": ["1,200", "3"], "pct": ["92.0", "91.9"], "wan_yuan": ["1.50", "2.25"],
         "whole_floats": ["3", "4,000"], "name": ["a", "<5"], "missing": ["", "97.5"], "flag": [True, False]}
     assert frame["count"].tolist() == [1200, 3]
+
+
+def test_quarters_as_officials_write_them():
+    from dashboard.formatting import format_quarter
+    assert format_quarter("2024-Q1") == "2024年一季度"
+    assert format_quarter("2023-Q4") == "2023年四季度"
+    assert format_quarter("2024-Q1", "en") == "Q1 2024"

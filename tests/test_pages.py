@@ -25,6 +25,15 @@ def test_overview_shows_the_published_headlines(demo_db):
     assert any("惠市民政案〔2024〕23号" in c.value for c in at.caption)
 
 
+def test_a_running_total_names_the_quarters_its_change_compares(demo_db):
+    """Under a total since the programme began, the change is the latest full quarter's on the one
+    before, and says so: a bare "on the previous quarter" read as if the total itself had fallen."""
+    deltas = {card.label: card.delta for card in metric_support.cards(open_page("city-overview"))}
+    assert deltas["累计入户探访"] == "↓ 2024年一季度环比 −7,157"
+    english = {card.label: card.delta for card in metric_support.cards(open_page("city-overview", language="en"))}
+    assert english["Home visits"] == "↓ Q1 2024: −7,157 on Q4 2023"
+
+
 def test_overview_dates_the_demo_station_register_as_the_published_figures(demo_db):
     # The demo's station totals are the letter's figures (as of the end of 2023), not today's register.
     at = open_page("city-overview")
@@ -83,7 +92,7 @@ def test_no_page_relies_on_streamlit_magic():
 
 
 def test_overview_arrows_follow_the_change_not_the_first_character(demo_db):
-    """Our deltas start with words (较上季度 −7,157): each card's arrow and colour come from the change,
+    """Our deltas start with words (2024年一季度环比 −7,157): each card's arrow and colour come from the change,
     so a fall shows a red down arrow."""
     at = open_page("city-overview")
     changes = [card for card in metric_support.cards(at) if card.delta]

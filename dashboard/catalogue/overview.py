@@ -11,7 +11,8 @@ ENTRIES = {
     "area.charity": ("慈善资金", "Charity funds"),
     "delta.vs_previous_year": ("较上年 {delta}", "{delta} on the previous year"),
     "delta.vs_previous_school_year": ("较上学年 {delta}", "{delta} on the previous school year"),
-    "delta.vs_previous_quarter": ("较上季度 {delta}", "{delta} on the previous quarter"),
+    # Under a running total, the change of the latest full quarter on the one before it, named.
+    "delta.quarter_on_quarter": ("{quarter}环比 {delta}", "{quarter}: {delta} on {previous}"),
     "metric.trend": ("走势：共{count}期，由{first}至{last}", "Trend over {count} periods, from {first} to {last}"),
     "delta.this_year": ("{year}年新增 {delta}", "{delta} added in {year}"),
     "period.since_launch": ("{start} 至 {end} 累计", "Total {start} to {end}"),
