@@ -23,3 +23,19 @@ def test_numbers_become_plain_json():
     assert [charts.number(v) for v in (np.int64(3), np.float64(2.5), float("nan"), None, 4.0)] == \
         [3, 2.5, None, None, 4]
     assert type(charts.number(np.int64(3))) is int
+
+
+def test_a_count_axis_reaching_10_wan_is_written_in_wan_in_chinese():
+    """The axis speaks as the bars' labels do: 18万 beside a bar labelled 18.5万, not 180,000."""
+    from dashboard.charts import visits
+    import pandas as pd
+    frame = pd.DataFrame({"county_code": ["441302", "441322"], "home_visit_count": [110_000, 185_000]})
+    option = visits.by_code(frame, "county_code", "county", "home_visit_count", "入户探访", "zh").option
+    assert option["xAxis"]["axisLabel"] == {"formatter": "{value}万"}
+    assert [item["value"] for item in option["series"][0]["data"]] == [11, 18.5]
+    assert [item["label"]["formatter"] for item in option["series"][0]["data"]] == ["11万", "18.5万"]
+    english = visits.by_code(frame, "county_code", "county", "home_visit_count", "Home visits", "en").option
+    assert "axisLabel" not in english["xAxis"] and english["series"][0]["data"][1]["value"] == 185_000
+    small = visits.by_code(frame.assign(home_visit_count=[30_000, 99_999]), "county_code", "county",
+                           "home_visit_count", "入户探访", "zh").option
+    assert "axisLabel" not in small["xAxis"] and small["series"][0]["data"][1]["value"] == 99_999

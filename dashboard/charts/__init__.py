@@ -97,11 +97,25 @@ def tip(text: object) -> str:
     return html.escape(str(text))
 
 
-def items(values, texts, **extra) -> list[dict]:
+def items(values, texts, divisor: float = 1, **extra) -> list[dict]:
     """Series data whose label and item tooltip show each value as written in `texts` (12.3万, 97.4%):
-    ECharts would print the raw number. `extra` is merged into every item (e.g. itemStyle)."""
-    return [{"value": number(v), "label": {"formatter": str(text)}, "tooltip": {"formatter": f"{{b}}：{tip(text)}"},
-             **extra} for v, text in zip(values, texts)]
+    ECharts would print the raw number. `divisor`: the value axis's (see count_axis). `extra` is merged
+    into every item (e.g. itemStyle)."""
+    return [{"value": number(v if v is None or divisor == 1 else v / divisor), "label": {"formatter": str(text)},
+             "tooltip": {"formatter": f"{{b}}：{tip(text)}"}, **extra} for v, text in zip(values, texts)]
+
+
+def count_axis(values, language: str) -> tuple[float, dict]:
+    """How a value axis of counts is written, as (divisor, axis options): in Chinese an axis that reaches
+    10万 is written in 万 (0, 6万, 12万, 18万), as formatting.format_count writes the bars' own labels
+    (12.5万), so the plotted values are divided by 10,000 (give the divisor to `items`, whose labels and
+    tooltips keep the exact figures); otherwise ECharts writes the numbers (25,000). ECharts takes no
+    formatter function here, only a template, hence the division."""
+    from dashboard.formatting import WAN
+    top = max((abs(float(v)) for v in values if v is not None and not math.isnan(float(v))), default=0.0)
+    if language == "zh" and top >= 10 * WAN:
+        return WAN, {"axisLabel": {"formatter": "{value}万"}}
+    return 1, {}
 
 
 def draw(figure: Chart, key: str | None = None) -> None:

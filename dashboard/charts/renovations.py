@@ -6,7 +6,7 @@ import math
 import pandas as pd
 
 from dashboard import codes, formatting
-from dashboard.charts import PALETTE, Chart, chart, items, number, round_step
+from dashboard.charts import PALETTE, Chart, chart, count_axis, items, number, round_step
 from dashboard.charts.display import in_wan, labelled, table
 from dashboard.i18n import t
 from dashboard.privacy import threshold
@@ -53,13 +53,14 @@ def households_by_code(frame: pd.DataFrame, kind: str, title: str, language: str
     base = total_households or shown["household_count"].sum()
     texts = [f"{formatting.format_count(v, language)}（{formatting.format_pct(100 * v / base)}）" if base else
              formatting.format_count(v, language) for v in shown["household_count"]]
+    divisor, axis = count_axis(shown["household_count"], language)
     return chart(title, t("flows.unit.households"), height=100 + BAR_ROW_PX * len(names),
                  grid={"left": 8, "right": 96, "top": 64, "bottom": 12, "containLabel": True},
                  yAxis={"type": "category", "data": names},
-                 xAxis={"type": "value"},
+                 xAxis={"type": "value", **axis},
                  series=[{"type": "bar", "itemStyle": {"color": PALETTE[0]}, "barCategoryGap": "30%",
                           "label": {"show": True, "position": "right", "color": "#333"},
-                          "data": items(shown["household_count"], texts)}])
+                          "data": items(shown["household_count"], texts, divisor)}])
 
 
 def spending_by_year(frame: pd.DataFrame, title: str, language: str) -> Chart:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import codes, formatting
-from dashboard.charts import HATCH, PALETTE, Chart, chart, items, number, tip
+from dashboard.charts import HATCH, PALETTE, Chart, chart, count_axis, items, number, tip
 from dashboard.charts.display import labelled, table
 from dashboard.i18n import t
 
@@ -22,13 +22,14 @@ def measure_unit(measure: str) -> str:
 def by_month(frame: pd.DataFrame, measure: str, title: str, language: str) -> Chart:
     """A line of a measure per month."""
     values = frame[measure]
+    divisor, axis = count_axis(values, language)
     return chart(title, measure_unit(measure), tooltip="item",
                  xAxis={"type": "category", "data": [str(m) for m in frame["month"]],
                         "name": t("visits.axis.month"), "nameLocation": "middle", "nameGap": 30},
-                 yAxis={"type": "value"},
+                 yAxis={"type": "value", **axis},
                  series=[{"type": "line", "name": t(f"visits.measure.{measure}"), "symbolSize": 6,
                           "lineStyle": {"color": PALETTE[0]}, "itemStyle": {"color": PALETTE[0]},
-                          "data": items(values, [formatting.format_count(v, language) for v in values])}])
+                          "data": items(values, [formatting.format_count(v, language) for v in values], divisor)}])
 
 
 def _quarter_labels(frame: pd.DataFrame) -> tuple[list[str], list[bool]]:
@@ -43,14 +44,15 @@ def by_quarter(frame: pd.DataFrame, measure: str, title: str, language: str) -> 
     """Bars of a measure per quarter; a quarter with fewer than three months of data is hatched and
     labelled with its months, so it is not read as a fall."""
     labels, partial = _quarter_labels(frame)
-    data = items(frame[measure], [formatting.format_count(v, language) for v in frame[measure]])
+    divisor, axis = count_axis(frame[measure], language)
+    data = items(frame[measure], [formatting.format_count(v, language) for v in frame[measure]], divisor)
     for item, part in zip(data, partial):
         if part:
             item["itemStyle"] = HATCH
     return chart(title, measure_unit(measure),
                  xAxis={"type": "category", "data": labels, "name": t("visits.axis.quarter"),
                         "nameLocation": "middle", "nameGap": 30},
-                 yAxis={"type": "value"},
+                 yAxis={"type": "value", **axis},
                  series=[{"type": "bar", "name": t(f"visits.measure.{measure}"), "itemStyle": {"color": PALETTE[0]},
                           "label": {"show": True, "position": "top"}, "data": data}])
 
@@ -60,14 +62,16 @@ def by_code(frame: pd.DataFrame, code_column: str, kind: str, measure: str, titl
     """Horizontal bars of a measure per group or county, names on the axis, the largest on top."""
     shown = frame.sort_values(measure)  # a category y-axis runs bottom-up: the largest ends on top
     names = [codes.label(kind, c, language) for c in shown[code_column]]
+    divisor, axis = count_axis(shown[measure], language)
     return chart(title, height=90 + 38 * len(names), grid={"left": 8, "right": 64, "top": 44, "bottom": 36,
                                                            "containLabel": True},
-                 xAxis={"type": "value", "name": measure_unit(measure), "nameLocation": "middle", "nameGap": 26},
+                 xAxis={"type": "value", "name": measure_unit(measure), "nameLocation": "middle", "nameGap": 26,
+                        **axis},
                  yAxis={"type": "category", "data": names},
                  series=[{"type": "bar", "name": t(f"visits.measure.{measure}"), "itemStyle": {"color": PALETTE[0]},
                           "label": {"show": True, "position": "right"},
                           "data": items(shown[measure], [formatting.format_count(v, language)
-                                                         for v in shown[measure]])}])
+                                                         for v in shown[measure]], divisor)}])
 
 
 def workload_by_quarter(frame: pd.DataFrame, title: str) -> Chart:
@@ -160,7 +164,8 @@ def group_care(quarters: pd.DataFrame, coverage: pd.DataFrame, group_code: str, 
             "data": items([None if v is None else round(v, 1) for v in values],
                           [formatting.format_pct(v) for v in values])})
         # Bars in the lower half, the share near the top: their labels stay apart.
-        option["yAxis"] = [{"type": "value", "max": float(quarters["home_visit_count"].max()) * 1.9},
+        divisor, _ = count_axis(quarters["home_visit_count"], language)
+        option["yAxis"] = [{**option["yAxis"], "max": float(quarters["home_visit_count"].max()) / divisor * 1.9},
                            {"type": "value", "name": "%", "min": 40, "max": 108, "interval": 10,
                             "splitLine": {"show": False}, "axisLabel": {"showMaxLabel": False}}]
     option["legend"] = {"bottom": 0, "left": 0}
