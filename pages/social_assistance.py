@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard import components, filters, formatting, metric_cards, settings
 from dashboard import social_assistance as sa
 from dashboard.charts import draw
+from dashboard.charts.display import number_columns
 from dashboard.charts import social_assistance as charts
 from dashboard.downloads import download_buttons
 from dashboard.i18n import current_language, t
@@ -84,7 +85,7 @@ elif section != "other":
         if backlog.empty:
             st.info(t("sa.backlog.empty"))
         else:
-            st.dataframe(backlog, hide_index=True)
+            st.dataframe(backlog, hide_index=True, column_config=number_columns(backlog))
             line = source("sa.source.monitoring", as_of, t("sa.definition.backlog", days=limit))
             download_buttons(backlog, "open_warnings_by_township", as_of, line, "backlog")
 

@@ -141,3 +141,13 @@ def test_names_in_chart_tooltips_are_escaped():
     assert any("&lt;img src=x onerror=alert(1)&gt;" in text for text in tooltips)
     assert not any("<img" in text for text in tooltips)
     assert [item["label"]["formatter"] for item in series["data"] if item["id"] == "organisation:A"] == [hostile]
+
+
+def test_a_count_column_with_suppressed_values_is_right_aligned_and_a_code_column_is_not():
+    from dashboard.charts.display import number_columns
+    frame = pd.DataFrame({"乡镇（街道）代码": ["441322106", "441303110"], "未办结预警（条）": ["11", "<5"],
+                          "最长未办结天数": [466, 441]})
+    settings = number_columns(frame)
+    assert settings["未办结预警（条）"]["alignment"] == "right"
+    assert "乡镇（街道）代码" not in settings
+    assert settings["最长未办结天数"]["type_config"]["type"] == "number"

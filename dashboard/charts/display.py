@@ -2,6 +2,8 @@
 names, money in 万元, and small counts of people suppressed where the rows are below county level."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -77,12 +79,32 @@ def column_decimals(values: pd.Series) -> int:
 
 def number_columns(frame: pd.DataFrame) -> dict:
     """Column settings for st.dataframe: each numeric column with thousands separators and one number
-    of decimals throughout (92.0 beside 91.9, not 92; 1,234.50 万元), the fewest its values need."""
+    of decimals throughout (92.0 beside 91.9, not 92; 1,234.50 万元), the fewest its values need; and a
+    column of counts with small ones suppressed ("<5" beside 11: text, which the grid would put on the
+    left) right-aligned like the numbers it holds."""
     settings = {}
     for column in _number_columns(frame):
         decimals = column_decimals(frame[column])
         settings[column] = st.column_config.NumberColumn(format="localized" if decimals == 0 else f"%,.{decimals}f")
+    for column in _suppressed_count_columns(frame):
+        settings[column] = st.column_config.TextColumn(alignment="right")
     return settings
+
+
+_COUNT_TEXT = re.compile(r"^(<\d+|[\d,]+)$")
+
+
+def _suppressed_count_columns(frame: pd.DataFrame) -> list[str]:
+    """Text columns of whole counts of which at least one is suppressed ("<5"); a column of codes
+    (441322106) has none and stays text on the left."""
+    found = []
+    for column in frame.columns:
+        if not (pd.api.types.is_object_dtype(frame[column]) or pd.api.types.is_string_dtype(frame[column])):
+            continue
+        values = [str(v) for v in frame[column] if not pd.isna(v) and str(v) != ""]
+        if values and any(v.startswith("<") for v in values) and all(_COUNT_TEXT.match(v) for v in values):
+            found.append(column)
+    return found
 
 
 def numbers_as_text(frame: pd.DataFrame) -> pd.DataFrame:
