@@ -123,9 +123,27 @@ def match_townships(frame: pd.DataFrame, townships: pd.DataFrame) -> list[str]:
     return matched
 
 
+# The choices of a boundary file's coordinate system offered by the data-management page: "file" means
+# the one the file declares (a .prj, or GeoJSON's WGS-84).
+CRS_CHOICES = ("file", "WGS84", "CGCS2000", "GCJ02", "BD09")
+
+
 def import_township_boundaries(engine: sa.Engine, content: bytes, file_name: str, crs: str | None = None,
                                actor: str = "import") -> BoundaryImportResult:
-    """Validate a boundary file and replace every township boundary with it, in one transaction."""
+    """Validate a boundary file and replace every township boundary with it, in one transaction. A
+    rejected file changes nothing; its rejection is audited with the reason, and raised."""
+    try:
+        return _import(engine, content, file_name, crs, actor)
+    except BoundaryImportError as error:
+        with engine.begin() as conn:
+            conn.execute(sa.insert(schema.import_audit).values(
+                occurred_at=dt.datetime.now(), actor=actor, action="import", dataset_name=DATASET,
+                file_name=file_name[:255], file_sha256=hashlib.sha256(content).hexdigest(),
+                outcome="rejected", detail=str(error)[:2000]))
+        raise
+
+
+def _import(engine: sa.Engine, content: bytes, file_name: str, crs: str | None, actor: str) -> BoundaryImportResult:
     frame = read_boundary_file(content, file_name)
     if frame.empty:
         raise BoundaryImportError(t("boundary_import.error.empty", name=file_name))
@@ -152,6 +170,6 @@ def import_township_boundaries(engine: sa.Engine, content: bytes, file_name: str
         conn.execute(sa.insert(schema.import_audit).values(
             occurred_at=dt.datetime.now(), actor=actor, action="import", dataset_name=DATASET,
             file_name=file_name[:255], file_sha256=hashlib.sha256(content).hexdigest(), rows_new=count,
-            outcome="ok", detail=f"crs={crs or 'file'}"))
+            outcome="loaded", detail=f"crs={crs or 'file'}"))
         finish_write(conn, ["boundaries"])
     return BoundaryImportResult(count, replaced)

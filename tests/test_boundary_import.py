@@ -93,6 +93,11 @@ def test_a_boundary_outside_huizhou_is_rejected_and_nothing_changes(demo_engine)
     with pytest.raises(BoundaryImportError, match="惠州市范围"):
         import_township_boundaries(demo_engine, geojson_bytes(centres=beijing), "towns.geojson")
     assert stored(demo_engine)[0].keys() == before[0].keys() and stored(demo_engine)[1] is True
+    with demo_engine.connect() as conn:  # the refusal is audited with its reason
+        audit = conn.execute(sa.select(schema.import_audit).where(
+            schema.import_audit.c.dataset_name == "boundaries")).fetchall()
+    assert [(row.outcome, row.file_name) for row in audit] == [("rejected", "towns.geojson")]
+    assert "惠州市范围" in audit[0].detail
 
 
 def test_a_boundary_matching_no_township_is_rejected(demo_engine):

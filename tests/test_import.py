@@ -292,6 +292,36 @@ def test_data_management_page_renders_in_english_with_history(fresh_db):
     assert visits["Status"] == "Demo" and visits["Rows"] != ""
 
 
+def test_a_file_rejected_on_the_page_shows_in_its_history_at_once(fresh_db):
+    """A rejection changes no data (so no data version), yet the history under the report lists it in the
+    same run: the history is read uncached, like the administration log."""
+    at = signed_in_app("data_officer", "zh").run()
+    at.switch_page("pages/data_management.py").run()
+    assert [i.value for i in at.info] == ["还没有导入记录。"]  # the history, read before the upload
+    at.selectbox(key="dataset").select_index(templates.DATASETS.index("visits")).run()
+    at.file_uploader[0].set_value(("bad.csv", corpus._set("visits", "个案数", "x"), "text/csv")).run()
+    at.button(key="import").click().run()
+    assert not at.exception and at.error
+    history = at.dataframe[-1].value
+    assert history.iloc[0].tolist()[3:5] == ["入户探访", "bad.csv"] and "已拒绝" in history.iloc[0].tolist()
+
+
+def test_township_boundaries_load_from_the_page(fresh_db):
+    from tests.test_boundary_import import geojson_bytes
+    at = signed_in_app("data_officer", "zh").run()
+    at.switch_page("pages/data_management.py").run()
+    at.selectbox(key="dataset").select_index(len(templates.DATASETS)).run()
+    assert [s.label for s in at.selectbox] == ["数据集", "坐标系"]  # no template, sheet or dry run here
+    at.file_uploader[0].set_value(("towns.geojson", geojson_bytes(), "application/geo+json")).run()
+    at.selectbox(key="boundary_crs").select_index(1).run()  # WGS84
+    at.button(key="import_boundaries").click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == ["已导入 2 个乡镇（街道）边界。"]
+    assert any("示意边界已被替换" in i.value for i in at.info)
+    history = at.dataframe[-1].value
+    assert history.iloc[0].tolist()[3:5] == ["乡镇（街道）边界", "towns.geojson"] and "已导入" in history.iloc[0].tolist()
+
+
 # ---- reading, by hand-made inputs ---------------------------------------------------------------
 def test_three_date_forms_and_months_and_school_years():
     dates = reading.to_date(pd.Series(["2024-05-13", "2024/5/13", "2024年5月13日", "2024-02-30", "13/05/2024"]))

@@ -80,3 +80,59 @@ def test_the_uploader_speaks_the_users_language(demo_database_url, language, but
         assert f'button {button}' in read and limits.strip('"') in read
         assert read.count("button") == 1
         assert [english for english in ("Upload", "file upload", "50MB per file") if english in read] == []
+
+
+def test_township_boundaries_load_from_the_page_and_a_bad_file_changes_nothing(tmp_path_factory, tmp_path):
+    """A data officer chooses 乡镇（街道）边界, uploads a GeoJSON drawn in GCJ-02 and says so; the page
+    reports the boundaries loaded, and the audit has the row. A file outside Huizhou is refused with
+    the reason and leaves them as they were."""
+    require_chromium()
+    import sqlalchemy as sa
+
+    from dashboard import db, migrate, schema
+    from dashboard.demo import load_demo
+    from geo.coordinates import wgs84_to_gcj02
+    from tests.conftest import add_test_users
+    from tests.test_boundary_import import geojson_bytes
+    url = f"sqlite:///{tmp_path_factory.mktemp('boundaries') / 'dashboard.sqlite3'}"
+    engine = db.get_engine(url)
+    migrate.upgrade(engine)
+    load_demo(engine)
+    add_test_users(engine)
+    good, bad = tmp_path / "townships.geojson", tmp_path / "elsewhere.geojson"
+    good.write_bytes(geojson_bytes(wgs84_to_gcj02))
+    bad.write_bytes(geojson_bytes(centres={"441302001": (113.26, 23.13)}))  # Guangzhou
+
+    def township_rows():
+        with engine.connect() as conn:
+            return conn.execute(sa.select(schema.boundaries.c.area_code, schema.boundaries.c.is_schematic)
+                                .where(schema.boundaries.c.level == "township")).fetchall()
+
+    with running_app(url) as base, chromium_page(1440, 1800) as page:
+        sign_in(page, base, TEST_USERS["data_officer"], TEST_PASSWORD, "data-management")
+        wait_until_drawn(page, '[data-testid="stFileUploader"]')
+
+        def choose(label: str, option: str) -> None:
+            page.locator('[data-testid="stSelectbox"]', has_text=label).click()
+            page.locator('[role="option"]', has_text=option).click()
+
+        choose("数据集", "乡镇（街道）边界")
+        page.wait_for_selector("text=坐标系", timeout=30000)
+        page.locator('input[type="file"]').set_input_files(str(bad))
+        page.locator('button:has-text("导入")').click(timeout=30000)
+        page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=30000)
+        assert "不在惠州市范围内" in page.inner_text('[data-testid="stAlertContentError"]')
+        assert all(schematic for _, schematic in township_rows())  # nothing changed
+
+        page.locator('input[type="file"]').set_input_files(str(good))
+        choose("坐标系", "GCJ-02")
+        page.locator('button:has-text("导入")').click(timeout=30000)
+        page.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=30000)
+        assert "已导入 2 个乡镇（街道）边界" in page.inner_text("body")
+        assert sorted(code for code, _ in township_rows()) == ["441302001", "441302002"]
+        assert exceptions_on(page) == [] and page.dialogs == []
+        assert foreign_requests(page.requested_urls) == []
+    with engine.connect() as conn:
+        outcomes = conn.execute(sa.select(schema.import_audit.c.outcome).where(
+            schema.import_audit.c.dataset_name == "boundaries").order_by(schema.import_audit.c.audit_id)).scalars().all()
+    assert outcomes == ["rejected", "loaded"]

@@ -31,7 +31,8 @@ ENTRIES = {
     "dataset.renovations": ("适老化改造", "Renovations"),
     "dataset.charity_flows": ("慈善资金", "Charity flows"),
     "dataset.community_funds": ("社区基金", "Community funds"),
-    "dataset.boundaries": ("乡镇边界（示意）", "Township boundaries (schematic)"),
+    # While demo, the areas are schematic: the map and its legend say so (coverage.layer.townships_schematic).
+    "dataset.boundaries": ("乡镇（街道）边界", "Township boundaries"),
 }
 ENTRIES.update({
     "filter.county": ("县（区）", "County"),

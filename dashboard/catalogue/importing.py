@@ -139,8 +139,23 @@ ENTRIES = {
     "data.report_download": ("下载问题清单（Excel）", "Download the problems (Excel)"),
     "data.history": ("导入记录", "Import history"),
     "data.history_empty": ("还没有导入记录。", "No imports yet."),
-    "data.boundaries_note": ("边界数据（GeoJSON 或 Shapefile）另有导入功能。",
-                             "Boundaries (GeoJSON or Shapefile) have their own import."),
+    "data.boundaries_intro": ("上传乡镇（街道）边界的 GeoJSON 或压缩的 Shapefile（.zip，含 .shp/.shx/.dbf，最好有 .prj）。"
+                              "每个边界以乡镇（街道）代码或名称对应；全部通过校验才替换现有边界（含示意边界），否则不导入任何数据。",
+                              "Upload township boundaries as GeoJSON or a zipped Shapefile (.zip with .shp/.shx/.dbf, "
+                              "ideally .prj). Each boundary is matched by township code or name; the current boundaries "
+                              "(the schematic ones included) are replaced only when every check passes, otherwise "
+                              "nothing is imported."),
+    "data.boundaries_upload": ("选择边界文件（.geojson、.json 或 .zip）", "Choose a boundary file (.geojson, .json or .zip)"),
+    "data.crs": ("坐标系", "Coordinate system"),
+    "data.crs.file": ("按文件声明（GeoJSON 默认 WGS84）", "As the file declares (GeoJSON: WGS84)"),
+    "data.crs.WGS84": ("WGS84（GPS）", "WGS84 (GPS)"),
+    "data.crs.CGCS2000": ("CGCS2000（国家2000）", "CGCS2000"),
+    "data.crs.GCJ02": ("GCJ-02（高德、腾讯地图）", "GCJ-02 (Amap, Tencent maps)"),
+    "data.crs.BD09": ("BD-09（百度地图）", "BD-09 (Baidu maps)"),
+    "data.boundaries_loaded": ("已导入 {count} 个乡镇（街道）边界。", "{count} township boundaries imported."),
+    "data.boundaries_replaced": ("示意边界已被替换，站点覆盖地图下次打开时显示导入的边界。",
+                                 "The schematic areas were replaced; the coverage map shows the imported "
+                                 "boundaries when next opened."),
     "data.status": ("数据状态", "Status of the datasets"),
     "data.demo_yes": ("示例数据", "Demo"),
     "data.demo_no": ("本局数据", "Bureau data"),
