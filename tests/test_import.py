@@ -287,7 +287,8 @@ def test_data_management_page_renders_in_english_with_history(fresh_db):
     assert any("Rejected" in str(frame.value.to_dict()) for frame in at.dataframe)
     # The datasets' status is an HTML table: visits (just rejected) still demo, every dataset listed.
     status = tables(at)["Status of the datasets"]
-    assert len(status) == len(templates.DATASETS)
+    assert len(status) == len(templates.DATASETS) + 1  # and the township boundaries
+    assert status.iloc[-1]["Dataset"] == "Township boundaries" and status.iloc[-1]["Status"] == "Demo"
     visits = status[status["Dataset"] == "Home visits"].iloc[0]
     assert visits["Status"] == "Demo" and visits["Rows"] != ""
 

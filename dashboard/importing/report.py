@@ -98,9 +98,12 @@ def preview_table(frame: pd.DataFrame, dataset: str, language: str) -> pd.DataFr
 
 
 def status_table(frame: pd.DataFrame, language: str) -> pd.DataFrame:
-    """Each importable dataset: demo or the bureau's own, its rows and when it was loaded."""
+    """Each importable dataset (the tables' templates, then the township boundaries): demo or the
+    bureau's own, its rows and when it was loaded."""
     from dashboard.importing.templates import DATASETS
-    shown = frame[frame["dataset_name"].isin(DATASETS)]
+    order = [*DATASETS, "boundaries"]  # dashboard/boundary_import.DATASET
+    shown = frame[frame["dataset_name"].isin(order)].sort_values(
+        "dataset_name", key=lambda names: names.map(order.index), kind="stable")
     return pd.DataFrame({
         t("history.dataset", language): [t(f"dataset.{d}", language) for d in shown["dataset_name"]],
         t("data.status_column", language): [t("data.demo_yes" if demo else "data.demo_no", language)
