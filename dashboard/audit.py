@@ -24,10 +24,9 @@ def record_in(conn: sa.Connection, action: str, actor: str, outcome: str, detail
         detail=detail[:2000], **fields))
 
 
-def record_once(action: str, actor: str, outcome: str, detail: str, engine: sa.Engine | None = None) -> bool:
+def record_once(action: str, actor: str, outcome: str, detail: str, engine: sa.Engine | None = None) -> None:
     """Append an audit row unless one with the same action, actor and detail is already there (an event
-    seen again by another session, such as one single-sign-on sign-in adopted by every page opened);
-    returns whether it appended one."""
+    seen again by another session, such as one single-sign-on sign-in adopted by every page opened)."""
     engine = engine or db.get_engine()
     with engine.begin() as conn:
         seen = conn.execute(sa.select(import_audit.c.audit_id).where(
@@ -35,4 +34,3 @@ def record_once(action: str, actor: str, outcome: str, detail: str, engine: sa.E
             import_audit.c.detail == detail[:2000]).limit(1)).first()
         if seen is None:
             record_in(conn, action, actor, outcome, detail)
-    return seen is None

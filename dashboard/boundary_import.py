@@ -6,7 +6,6 @@ message in the user's language and writes nothing.
 """
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import io
 import tempfile
@@ -20,7 +19,7 @@ import shapely
 import sqlalchemy as sa
 from shapely.geometry.base import BaseGeometry
 
-from dashboard import schema
+from dashboard import audit, schema
 from dashboard.i18n import join, t
 from dashboard.writing import finish_write, insert_frame, mark_dataset
 from geo.coordinates import bd09_to_wgs84, gcj02_to_wgs84, normalize_crs
@@ -135,11 +134,8 @@ def import_township_boundaries(engine: sa.Engine, content: bytes, file_name: str
     try:
         return _import(engine, content, file_name, crs, actor)
     except BoundaryImportError as error:
-        with engine.begin() as conn:
-            conn.execute(sa.insert(schema.import_audit).values(
-                occurred_at=dt.datetime.now(), actor=actor, action="import", dataset_name=DATASET,
-                file_name=file_name[:255], file_sha256=hashlib.sha256(content).hexdigest(),
-                outcome="rejected", detail=str(error)[:2000]))
+        audit.record("import", actor, "rejected", str(error), engine=engine, dataset_name=DATASET,
+                     file_name=file_name[:255], file_sha256=hashlib.sha256(content).hexdigest())
         raise
 
 
@@ -167,9 +163,7 @@ def _import(engine: sa.Engine, content: bytes, file_name: str, crs: str | None, 
         conn.execute(sa.delete(schema.boundaries).where(schema.boundaries.c.level == "township"))
         count = insert_frame(conn, schema.boundaries, rows)
         mark_dataset(conn, DATASET, is_demo=False, row_count=count)
-        conn.execute(sa.insert(schema.import_audit).values(
-            occurred_at=dt.datetime.now(), actor=actor, action="import", dataset_name=DATASET,
-            file_name=file_name[:255], file_sha256=hashlib.sha256(content).hexdigest(), rows_new=count,
-            outcome="loaded", detail=f"crs={crs or 'file'}"))
+        audit.record_in(conn, "import", actor, "loaded", f"crs={crs or 'file'}", dataset_name=DATASET,
+                        file_name=file_name[:255], file_sha256=hashlib.sha256(content).hexdigest(), rows_new=count)
         finish_write(conn, ["boundaries"])
     return BoundaryImportResult(count, replaced)
