@@ -135,7 +135,8 @@ def import_township_boundaries(engine: sa.Engine, content: bytes, file_name: str
         return _import(engine, content, file_name, crs, actor)
     except BoundaryImportError as error:
         audit.record("import", actor, "rejected", str(error), engine=engine, dataset_name=DATASET,
-                     file_name=file_name[:255], file_sha256=hashlib.sha256(content).hexdigest())
+                     file_name=file_name[:255], file_sha256=hashlib.sha256(content).hexdigest(),
+                     rows_new=0, rows_changed=0, rows_unchanged=0)
         raise
 
 
@@ -164,6 +165,7 @@ def _import(engine: sa.Engine, content: bytes, file_name: str, crs: str | None, 
         count = insert_frame(conn, schema.boundaries, rows)
         mark_dataset(conn, DATASET, is_demo=False, row_count=count)
         audit.record_in(conn, "import", actor, "loaded", f"crs={crs or 'file'}", dataset_name=DATASET,
-                        file_name=file_name[:255], file_sha256=hashlib.sha256(content).hexdigest(), rows_new=count)
+                        file_name=file_name[:255], file_sha256=hashlib.sha256(content).hexdigest(), rows_new=count,
+                        rows_changed=0, rows_unchanged=0)
         finish_write(conn, ["boundaries"])
     return BoundaryImportResult(count, replaced)

@@ -96,7 +96,8 @@ def test_a_boundary_outside_huizhou_is_rejected_and_nothing_changes(demo_engine)
     with demo_engine.connect() as conn:  # the refusal is audited with its reason
         audit = conn.execute(sa.select(schema.import_audit).where(
             schema.import_audit.c.dataset_name == "boundaries")).fetchall()
-    assert [(row.outcome, row.file_name) for row in audit] == [("rejected", "towns.geojson")]
+    assert [(row.outcome, row.file_name, row.rows_new, row.rows_changed) for row in audit] == \
+        [("rejected", "towns.geojson", 0, 0)]  # counts as every rejected import's: none shows as "None"
     assert "惠州市范围" in audit[0].detail
 
 
