@@ -21,12 +21,13 @@ from shapely.geometry.base import BaseGeometry
 
 from dashboard import audit, schema
 from dashboard.i18n import join, t
+from dashboard.importing.templates import BOUNDARIES
 from dashboard.writing import finish_write, insert_frame, mark_dataset
 from geo.coordinates import bd09_to_wgs84, gcj02_to_wgs84, normalize_crs
 from geo.reference import load_city_geojson
 from geo.townships import boundary_rows
 
-DATASET = "boundaries"
+DATASET = BOUNDARIES
 # How far outside the (simplified) city outline a vertex may lie and still count as inside Huizhou.
 CITY_TOLERANCE_DEG = 0.02
 CODE_COLUMNS = ("township_code", "area_code", "code", "xzqhdm", "乡镇代码", "代码")

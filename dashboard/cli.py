@@ -120,15 +120,13 @@ def run_import(dataset: str, path: str, dry_run: bool, sheet: str | None, langua
 
     from dashboard.importing import import_file
     from dashboard.importing.report import to_text
+    from dashboard.importing.templates import BOUNDARIES
     content = Path(path).read_bytes()
     if dataset == BOUNDARIES:
         return _import_boundaries(content, Path(path).name, crs, dry_run)
     result = import_file(dataset, content, Path(path).name, dry_run=dry_run, sheet=sheet)
     print(to_text(result, language))
     return 0 if result.accepted else 1
-
-
-BOUNDARIES = "boundaries"
 
 
 def _import_boundaries(content: bytes, name: str, crs: str | None, dry_run: bool) -> int:
@@ -153,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["serve"]:  # everything after it goes to Streamlit unchanged
         from dashboard import serve
         return serve.main(argv[1:])
-    from dashboard.importing.templates import DATASETS
+    from dashboard.importing.templates import BOUNDARIES, DATASETS
     parser = argparse.ArgumentParser(prog="python -m dashboard", description="惠州民政数据驾驶舱")
     commands = parser.add_subparsers(dest="command", required=True)
     init = commands.add_parser("init-db", help="create or migrate the database")

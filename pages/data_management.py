@@ -8,12 +8,12 @@ from dashboard import components, db, downloads, html_table
 from dashboard.boundary_import import CRS_CHOICES, BoundaryImportError, import_township_boundaries
 from dashboard.i18n import current_language, t
 from dashboard.importing import DATASETS, import_file, max_upload_mb, preview, report, templates
+from dashboard.importing.templates import BOUNDARIES
 from dashboard.importing.actor import current_actor
 from dashboard.routing import ensure_routed
 from queries import imports, registers
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-BOUNDARIES = "boundaries"  # not a table template: GeoJSON or a zipped Shapefile (dashboard/boundary_import.py)
 
 ensure_routed()
 components.page_header("data.title", "data.intro")

@@ -100,8 +100,8 @@ def preview_table(frame: pd.DataFrame, dataset: str, language: str) -> pd.DataFr
 def status_table(frame: pd.DataFrame, language: str) -> pd.DataFrame:
     """Each importable dataset (the tables' templates, then the township boundaries): demo or the
     bureau's own, its rows and when it was loaded."""
-    from dashboard.importing.templates import DATASETS
-    order = [*DATASETS, "boundaries"]  # dashboard/boundary_import.DATASET
+    from dashboard.importing.templates import BOUNDARIES, DATASETS
+    order = [*DATASETS, BOUNDARIES]
     shown = frame[frame["dataset_name"].isin(order)].sort_values(
         "dataset_name", key=lambda names: names.map(order.index), kind="stable")
     return pd.DataFrame({

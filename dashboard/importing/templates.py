@@ -135,8 +135,10 @@ LOCAL_CODES = {
     "direction": {"募集": "raised", "拨付": "disbursed", "raised": "raised", "disbursed": "disbursed"},
 }
 
-# The boundaries dataset (GeoJSON / zipped Shapefile) has its own importer (dashboard/boundary_import.py).
 DATASETS = list(TEMPLATES)
+# The township boundaries (GeoJSON / zipped Shapefile) are imported too, by their own importer
+# (dashboard/boundary_import.py): no template, no dry run.
+BOUNDARIES = "boundaries"
 
 
 def template_frame(dataset: str, language: str = "zh") -> pd.DataFrame:
