@@ -40,8 +40,14 @@ class BoundaryImportError(ValueError):
 
 @dataclass(frozen=True)
 class BoundaryImportResult:
-    township_count: int
-    replaced_schematic: bool
+    """What a boundary file does (or, in a dry run, would do) to the township boundaries held."""
+    township_count: int  # boundaries in the file
+    replaced_schematic: bool  # schematic (示意) areas are (or would be) replaced
+    new: int = 0  # townships that had no boundary
+    changed: int = 0  # townships whose boundary differs (a schematic area replaced counts here)
+    unchanged: int = 0  # townships whose real boundary is the same
+    removed: int = 0  # townships with a boundary now that the file leaves without one
+    dry_run: bool = False
 
 
 def read_boundary_file(content: bytes, file_name: str) -> gpd.GeoDataFrame:
@@ -129,11 +135,12 @@ CRS_CHOICES = ("file", "WGS84", "CGCS2000", "GCJ02", "BD09")
 
 
 def import_township_boundaries(engine: sa.Engine, content: bytes, file_name: str, crs: str | None = None,
-                               actor: str = "import") -> BoundaryImportResult:
+                               actor: str = "import", dry_run: bool = False) -> BoundaryImportResult:
     """Validate a boundary file and replace every township boundary with it, in one transaction. A
-    rejected file changes nothing; its rejection is audited with the reason, and raised."""
+    rejected file changes nothing; its rejection is audited with the reason, and raised. A dry run
+    checks the file in full and counts what it would change (audited as a dry run), writing nothing."""
     try:
-        return _import(engine, content, file_name, crs, actor)
+        return _import(engine, content, file_name, crs, actor, dry_run)
     except BoundaryImportError as error:
         audit.record("import", actor, "rejected", str(error), engine=engine, dataset_name=DATASET,
                      file_name=file_name[:255], file_sha256=hashlib.sha256(content).hexdigest(),
@@ -141,7 +148,26 @@ def import_township_boundaries(engine: sa.Engine, content: bytes, file_name: str
         raise
 
 
-def _import(engine: sa.Engine, content: bytes, file_name: str, crs: str | None, actor: str) -> BoundaryImportResult:
+def compare_with_held(conn: sa.Connection, rows: pd.DataFrame) -> dict[str, int]:
+    """How boundary rows differ from the township boundaries held: new, changed (a schematic area
+    replaced by a real one counts as changed), unchanged, and removed (held, not in the rows)."""
+    table = schema.boundaries
+    held = {code: (geojson, schematic) for code, geojson, schematic in conn.execute(
+        sa.select(table.c.area_code, table.c.geojson, table.c.is_schematic).where(table.c.level == "township"))}
+    counts = {"new": 0, "changed": 0, "unchanged": 0}
+    for code, geojson in zip(rows["area_code"], rows["geojson"]):
+        if code not in held:
+            counts["new"] += 1
+        elif held[code] == (geojson, False):
+            counts["unchanged"] += 1
+        else:
+            counts["changed"] += 1
+    counts["removed"] = len(set(held) - set(rows["area_code"]))
+    return counts
+
+
+def _import(engine: sa.Engine, content: bytes, file_name: str, crs: str | None, actor: str,
+            dry_run: bool) -> BoundaryImportResult:
     frame = read_boundary_file(content, file_name)
     if frame.empty:
         raise BoundaryImportError(t("boundary_import.error.empty", name=file_name))
@@ -162,11 +188,16 @@ def _import(engine: sa.Engine, content: bytes, file_name: str, crs: str | None, 
     with engine.begin() as conn:
         replaced = conn.execute(sa.select(sa.func.count()).select_from(schema.boundaries).where(
             schema.boundaries.c.level == "township", schema.boundaries.c.is_schematic)).scalar_one() > 0
-        conn.execute(sa.delete(schema.boundaries).where(schema.boundaries.c.level == "township"))
-        count = insert_frame(conn, schema.boundaries, rows)
-        mark_dataset(conn, DATASET, is_demo=False, row_count=count)
-        audit.record_in(conn, "import", actor, "loaded", f"crs={crs or 'file'}", dataset_name=DATASET,
-                        file_name=file_name[:255], file_sha256=hashlib.sha256(content).hexdigest(), rows_new=count,
-                        rows_changed=0, rows_unchanged=0)
-        finish_write(conn, ["boundaries"])
-    return BoundaryImportResult(count, replaced)
+        counts = compare_with_held(conn, rows)
+        detail = "; ".join([f"crs={crs or 'file'}", *([f"{counts['removed']} townships left without a boundary"]
+                                                       if counts["removed"] else [])])
+        fields = dict(dataset_name=DATASET, file_name=file_name[:255], file_sha256=hashlib.sha256(content).hexdigest(),
+                      rows_new=counts["new"], rows_changed=counts["changed"], rows_unchanged=counts["unchanged"])
+        if dry_run:
+            audit.record_in(conn, "dry_run", actor, "dry_run", detail, **fields)
+        else:
+            conn.execute(sa.delete(schema.boundaries).where(schema.boundaries.c.level == "township"))
+            mark_dataset(conn, DATASET, is_demo=False, row_count=insert_frame(conn, schema.boundaries, rows))
+            audit.record_in(conn, "import", actor, "loaded", detail, **fields)
+            finish_write(conn, ["boundaries"])
+    return BoundaryImportResult(len(rows), replaced, dry_run=dry_run, **counts)

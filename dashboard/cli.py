@@ -123,26 +123,24 @@ def run_import(dataset: str, path: str, dry_run: bool, sheet: str | None, langua
     from dashboard.importing.templates import BOUNDARIES
     content = Path(path).read_bytes()
     if dataset == BOUNDARIES:
-        return _import_boundaries(content, Path(path).name, crs, dry_run)
+        return _import_boundaries(content, Path(path).name, crs, dry_run, language)
     result = import_file(dataset, content, Path(path).name, dry_run=dry_run, sheet=sheet)
     print(to_text(result, language))
     return 0 if result.accepted else 1
 
 
-def _import_boundaries(content: bytes, name: str, crs: str | None, dry_run: bool) -> int:
+def _import_boundaries(content: bytes, name: str, crs: str | None, dry_run: bool, language: str) -> int:
     from dashboard.boundary_import import BoundaryImportError, import_township_boundaries
     from dashboard.importing.actor import current_actor
-    if dry_run:
-        print("--dry-run is not available for boundaries: the file is checked in full before anything "
-              "is written, and nothing is written when any check fails", file=sys.stderr)
-        return 2
+    from dashboard.importing.report import boundary_messages
     try:
-        result = import_township_boundaries(db.get_engine(), content, name, crs, actor=current_actor())
+        result = import_township_boundaries(db.get_engine(), content, name, crs, actor=current_actor(),
+                                            dry_run=dry_run)
     except BoundaryImportError as error:
         print(error)
         return 1
-    print(f"{result.township_count} township boundaries imported"
-          + (" (the schematic areas were replaced)" if result.replaced_schematic else ""))
+    for _, message in boundary_messages(result, language):
+        print(message)
     return 0
 
 

@@ -26,17 +26,21 @@ if dataset == BOUNDARIES:
     boundary_file = components.file_uploader(t("data.boundaries_upload"), ["geojson", "json", "zip"],
                                              "upload_boundaries", max_upload_mb())
     crs = st.selectbox(t("data.crs"), CRS_CHOICES, format_func=lambda c: t(f"data.crs.{c}"), key="boundary_crs")
-    if boundary_file is not None and st.button(t("data.import"), type="primary", key="import_boundaries"):
-        try:
-            with st.spinner(t("progress.writing")):
-                loaded = import_township_boundaries(db.get_engine(), boundary_file.getvalue(), boundary_file.name,
-                                                    None if crs == "file" else crs, actor=current_actor())
-        except BoundaryImportError as error:
-            st.error(str(error))
-        else:
-            st.success(t("data.boundaries_loaded", count=f"{loaded.township_count:,}"))
-            if loaded.replaced_schematic:
-                st.info(t("data.boundaries_replaced"))
+    if boundary_file is not None:
+        dry_column, import_column, _ = st.columns([1.3, 1, 3])
+        dry_run = dry_column.button(t("data.dry_run"), key="dry_run_boundaries", help=t("data.boundaries_dry_run_help"))
+        do_import = import_column.button(t("data.import"), type="primary", key="import_boundaries")
+        if dry_run or do_import:
+            try:
+                with st.spinner(t("progress.validating" if dry_run else "progress.writing")):
+                    loaded = import_township_boundaries(db.get_engine(), boundary_file.getvalue(), boundary_file.name,
+                                                        None if crs == "file" else crs, actor=current_actor(),
+                                                        dry_run=dry_run)
+            except BoundaryImportError as error:
+                st.error(str(error))
+            else:
+                for kind, message in report.boundary_messages(loaded, language):
+                    getattr(st, kind)(message)
 else:
     st.markdown(f"**{t('data.templates')}**")
     left, right, _ = st.columns([1, 1, 3])

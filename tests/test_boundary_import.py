@@ -125,10 +125,62 @@ def test_the_import_command_loads_boundaries_and_rejects_bad_ones(scratch_db, tm
     good = tmp_path / "towns.geojson"
     good.write_bytes(geojson_bytes(wgs84_to_gcj02))
     assert cli.main(["import", "--dataset", "boundaries", str(good), "--crs", "GCJ02"]) == 0
-    assert "2 township boundaries imported" in capsys.readouterr().out
+    assert "已导入 2 个乡镇（街道）边界：新增 0 个，更新 2 个，未变 0 个。" in capsys.readouterr().out
     rows, demo = stored(db.get_engine(scratch_db))
     assert set(rows) >= set(TOWNSHIPS) and not demo
     outside = tmp_path / "beijing.geojson"
     outside.write_bytes(geojson_bytes(centres={"441302001": (116.40, 39.90)}))
     assert cli.main(["import", "--dataset", "boundaries", str(outside)]) == 1
-    assert cli.main(["import", "--dataset", "boundaries", str(good), "--dry-run"]) == 2
+    # A dry run of the file just imported: checked in full, every boundary unchanged, nothing written.
+    version = db.current_data_version(db.get_engine(scratch_db))
+    capsys.readouterr()
+    assert cli.main(["import", "--dataset", "boundaries", str(good), "--crs", "GCJ02", "--dry-run"]) == 0
+    assert "试运行通过（未写入）：文件有 2 个乡镇（街道）边界，导入将新增 0 个，更新 0 个，未变 2 个。" \
+        in capsys.readouterr().out
+    assert db.current_data_version(db.get_engine(scratch_db)) == version
+
+
+def audit_rows(engine):
+    with engine.connect() as conn:
+        return [(row.action, row.outcome, row.rows_new, row.rows_changed, row.rows_unchanged) for row in conn.execute(
+            sa.select(schema.import_audit).where(schema.import_audit.c.dataset_name == "boundaries")
+            .order_by(schema.import_audit.c.audit_id))]
+
+
+def test_a_dry_run_counts_what_the_file_would_change_and_writes_nothing(demo_engine):
+    before, version = stored(demo_engine), db.current_data_version(demo_engine)
+    held = len(before[0])
+    result = import_township_boundaries(demo_engine, geojson_bytes(), "towns.geojson", dry_run=True)
+    assert result.dry_run and result.township_count == 2 and result.replaced_schematic
+    # The demo's schematic areas of the two townships would be replaced; the others would lose theirs.
+    assert (result.new, result.changed, result.unchanged, result.removed) == (0, 2, 0, held - 2)
+    after = stored(demo_engine)
+    assert after[0].keys() == before[0].keys() and all(row.is_schematic for row in after[0].values()) and after[1]
+    assert db.current_data_version(demo_engine) == version
+    assert audit_rows(demo_engine) == [("dry_run", "dry_run", 0, 2, 0)]
+
+
+def test_an_import_counts_new_changed_and_unchanged_boundaries(demo_engine):
+    first = import_township_boundaries(demo_engine, geojson_bytes(), "towns.geojson")
+    assert (first.new, first.changed, first.unchanged) == (0, 2, 0) and first.removed > 0
+    again = import_township_boundaries(demo_engine, geojson_bytes(), "towns.geojson", dry_run=True)
+    assert (again.new, again.changed, again.unchanged, again.removed, again.replaced_schematic) == (0, 0, 2, 0, False)
+    moved = {"441302001": (114.40, 23.08), "441302002": (114.43, 23.11)}
+    changed = import_township_boundaries(demo_engine, geojson_bytes(centres=moved), "towns.geojson")
+    assert (changed.new, changed.changed, changed.unchanged) == (0, 1, 1)
+    assert audit_rows(demo_engine) == [("import", "loaded", 0, 2, 0), ("dry_run", "dry_run", 0, 0, 2),
+                                       ("import", "loaded", 0, 1, 1)]
+
+
+def test_boundary_messages_say_what_happens_to_townships_left_out_in_both_languages():
+    from dashboard.boundary_import import BoundaryImportResult
+    from dashboard.importing.report import boundary_messages
+    dry = BoundaryImportResult(2, True, new=0, changed=2, unchanged=0, removed=82, dry_run=True)
+    assert [kind for kind, _ in boundary_messages(dry, "zh")] == ["success", "info", "warning"]
+    assert boundary_messages(dry, "zh")[2][1].startswith("有 82 个乡镇（街道）不在文件中：导入后它们将没有边界")
+    assert boundary_messages(dry, "en")[0][1] == ("Dry run passed (nothing written): the file holds 2 township "
+                                                  "boundaries; importing it would add 0, change 2 and leave 0 "
+                                                  "unchanged.")
+    done = BoundaryImportResult(2, False, new=2, changed=0, unchanged=0)
+    assert boundary_messages(done, "en") == [("success", "2 township boundaries imported: 2 new, 0 changed, "
+                                                         "0 unchanged.")]

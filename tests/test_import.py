@@ -308,17 +308,27 @@ def test_a_file_rejected_on_the_page_shows_in_its_history_at_once(fresh_db):
 
 
 def test_township_boundaries_load_from_the_page(fresh_db):
-    from tests.test_boundary_import import geojson_bytes
+    from tests.test_boundary_import import geojson_bytes, stored
     at = signed_in_app("data_officer", "zh").run()
     at.switch_page("pages/data_management.py").run()
     at.selectbox(key="dataset").select_index(len(templates.DATASETS)).run()
     assert [s.label for s in at.selectbox] == ["数据集", "坐标系"]  # no template, sheet or dry run here
     at.file_uploader[0].set_value(("towns.geojson", geojson_bytes(), "application/geo+json")).run()
     at.selectbox(key="boundary_crs").select_index(1).run()  # WGS84
+    at.button(key="dry_run_boundaries").click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == ["试运行通过（未写入）：文件有 2 个乡镇（街道）边界，导入将新增 0 个，"
+                                             "更新 2 个，未变 0 个。"]
+    assert [i.value for i in at.info] == ["导入后将替换全部示意边界。"]
+    assert len([w for w in at.warning if "不在文件中：导入后它们将没有边界" in w.value]) == 1
+    history = at.dataframe[-1].value
+    assert history.iloc[0].tolist()[2:5] == ["试运行", "乡镇（街道）边界", "towns.geojson"]
+    assert stored(fresh_db)[1] is True  # still the demo's boundaries
     at.button(key="import_boundaries").click().run()
     assert not at.exception
-    assert [s.value for s in at.success] == ["已导入 2 个乡镇（街道）边界。"]
+    assert [s.value for s in at.success] == ["已导入 2 个乡镇（街道）边界：新增 0 个，更新 2 个，未变 0 个。"]
     assert any("示意边界已被替换" in i.value for i in at.info)
+    assert len([w for w in at.warning if "不在文件中，已没有边界" in w.value]) == 1
     history = at.dataframe[-1].value
     assert history.iloc[0].tolist()[3:5] == ["乡镇（街道）边界", "towns.geojson"] and "已导入" in history.iloc[0].tolist()
 

@@ -84,7 +84,8 @@ def test_the_uploader_speaks_the_users_language(demo_database_url, language, but
 
 def test_township_boundaries_load_from_the_page_and_a_bad_file_changes_nothing(tmp_path_factory, tmp_path):
     """A data officer chooses 乡镇（街道）边界, uploads a GeoJSON drawn in GCJ-02 and says so; the page
-    reports the boundaries loaded, and the audit has the row. A file outside Huizhou is refused with
+    reports what a dry run would change (writing nothing), then the boundaries loaded, and the audit
+    has the rows. A file outside Huizhou is refused with
     the reason and leaves them as they were."""
     require_chromium()
     import sqlalchemy as sa
@@ -126,8 +127,13 @@ def test_township_boundaries_load_from_the_page_and_a_bad_file_changes_nothing(t
 
         page.locator('input[type="file"]').set_input_files(str(good))
         choose("坐标系", "GCJ-02")
-        page.locator('button:has-text("导入")').click(timeout=30000)
+        wait_until_drawn(page, '[data-testid="stFileUploader"]')
+        page.locator('button:has-text("试运行")').first.click(timeout=30000)  # counts, writes nothing
         page.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=30000)
+        assert "试运行通过（未写入）：文件有 2 个乡镇（街道）边界" in page.inner_text("body")
+        assert all(schematic for _, schematic in township_rows())
+        page.locator('button:has-text("导入")').click(timeout=30000)
+        page.wait_for_selector('text=已导入 2 个乡镇', timeout=30000)
         assert "已导入 2 个乡镇（街道）边界" in page.inner_text("body")
         assert sorted(code for code, _ in township_rows()) == ["441302001", "441302002"]
         assert exceptions_on(page) == [] and page.dialogs == []
@@ -135,4 +141,4 @@ def test_township_boundaries_load_from_the_page_and_a_bad_file_changes_nothing(t
     with engine.connect() as conn:
         outcomes = conn.execute(sa.select(schema.import_audit.c.outcome).where(
             schema.import_audit.c.dataset_name == "boundaries").order_by(schema.import_audit.c.audit_id)).scalars().all()
-    assert outcomes == ["rejected", "loaded"]
+    assert outcomes == ["rejected", "dry_run", "loaded"]

@@ -152,10 +152,26 @@ ENTRIES = {
     "data.crs.CGCS2000": ("CGCS2000（国家2000）", "CGCS2000"),
     "data.crs.GCJ02": ("GCJ-02（高德、腾讯地图）", "GCJ-02 (Amap, Tencent maps)"),
     "data.crs.BD09": ("BD-09（百度地图）", "BD-09 (Baidu maps)"),
-    "data.boundaries_loaded": ("已导入 {count} 个乡镇（街道）边界。", "{count} township boundaries imported."),
+    "data.boundaries_loaded": ("已导入 {count} 个乡镇（街道）边界：新增 {new} 个，更新 {changed} 个，未变 {unchanged} 个。",
+                               "{count} township boundaries imported: {new} new, {changed} changed, "
+                               "{unchanged} unchanged."),
     "data.boundaries_replaced": ("示意边界已被替换，站点覆盖地图下次打开时显示导入的边界。",
                                  "The schematic areas were replaced; the coverage map shows the imported "
                                  "boundaries when next opened."),
+    "data.boundaries_removed": ("有 {count} 个乡镇（街道）不在文件中，已没有边界，地图上不再显示其区域。",
+                                "{count} townships are not in the file and no longer have a boundary: the map "
+                                "shows no area for them."),
+    "data.boundaries_dry_run": ("试运行通过（未写入）：文件有 {count} 个乡镇（街道）边界，导入将新增 {new} 个，"
+                                "更新 {changed} 个，未变 {unchanged} 个。",
+                                "Dry run passed (nothing written): the file holds {count} township boundaries; "
+                                "importing it would add {new}, change {changed} and leave {unchanged} unchanged."),
+    "data.boundaries_will_replace": ("导入后将替换全部示意边界。", "Importing it would replace the schematic areas."),
+    "data.boundaries_will_remove": ("有 {count} 个乡镇（街道）不在文件中：导入后它们将没有边界，地图上不显示其区域。",
+                                    "{count} townships are not in the file: after importing it they would have no "
+                                    "boundary, and the map would show no area for them."),
+    "data.boundaries_dry_run_help": ("完整校验边界文件并统计将新增、更新、未变的乡镇（街道）边界，不写入数据库。",
+                                     "Checks the boundary file in full and counts the township boundaries it "
+                                     "would add, change and leave unchanged, without writing."),
     "data.status": ("数据状态", "Status of the datasets"),
     "data.demo_yes": ("示例数据", "Demo"),
     "data.demo_no": ("本局数据", "Bureau data"),

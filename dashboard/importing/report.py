@@ -123,3 +123,19 @@ def history_table(frame: pd.DataFrame, language: str) -> pd.DataFrame:
     labelled["file_sha256"] = labelled["file_sha256"].str[:12]
     names = {c: t(f"history.{'dataset' if c == 'dataset_name' else c}", language) for c in labelled.columns}
     return labelled.rename(columns=names)
+
+
+def boundary_messages(result, language: str) -> list[tuple[str, str]]:
+    """What a boundary import did (or a dry run would do), as (kind, text) for st.success / st.info /
+    st.warning, in the user's language."""
+    counts = dict(count=f"{result.township_count:,}", new=f"{result.new:,}", changed=f"{result.changed:,}",
+                  unchanged=f"{result.unchanged:,}")
+    messages = [("success", t("data.boundaries_dry_run" if result.dry_run else "data.boundaries_loaded",
+                              language, **counts))]
+    if result.replaced_schematic:
+        messages.append(("info", t("data.boundaries_will_replace" if result.dry_run else "data.boundaries_replaced",
+                                   language)))
+    if result.removed:
+        messages.append(("warning", t("data.boundaries_will_remove" if result.dry_run else "data.boundaries_removed",
+                                      language, count=f"{result.removed:,}")))
+    return messages
