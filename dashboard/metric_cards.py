@@ -42,7 +42,8 @@ STYLE = """<style>
 .hz-metric-note {font-size: 0.875rem; line-height: 1.6; color: rgba(49, 51, 63, 0.6); margin-top: 0.5rem;}
 .hz-metric-trend {margin-top: 0.75rem;}
 </style>"""
-# Above this many characters a value is drawn smaller (st.metric lets a long value run out of its card).
+# Above this many characters a value is drawn smaller, with the others on its line of cards (st.metric
+# lets a long value run out of its card).
 # In a row of four cards at 1280 px (a card some 235 px wide) a value of 13 or 14 characters, such as
 # an amount in English ("¥12.86 million", "¥3.47 billion"), broke onto a second line.
 LONG_VALUE = 12
@@ -64,9 +65,11 @@ class MetricCard:
 
 
 def render(cards: list[MetricCard], border: bool = False, columns: int | None = None) -> str:
-    """The HTML of a row of cards (one grid; each card one cell)."""
+    """The HTML of a row of cards (one grid; each card one cell). A long value is drawn smaller, and so
+    is every value on its line of the grid, so the figures side by side keep one size."""
     count = columns or max(len(cards), 1)
-    cells = "".join(_card(card, border) for card in cards)
+    long_lines = {index // count for index, card in enumerate(cards) if len(card.value) > LONG_VALUE}
+    cells = "".join(_card(card, border, index // count in long_lines) for index, card in enumerate(cards))
     return f'{STYLE}<div class="hz-metrics" style="--hz-columns: {count}">{cells}</div>'
 
 
@@ -83,10 +86,10 @@ def direction(change: float | None) -> str | None:
     return "up" if change > 0 else "down" if change < 0 else "off"
 
 
-def _card(card: MetricCard, border: bool) -> str:
+def _card(card: MetricCard, border: bool, smaller: bool) -> str:
     label, value = html.escape(card.label), html.escape(card.value)
     parts = [f'<div class="hz-metric-label"><span>{label}</span>{_help(card.help)}</div>',
-             f'<div class="hz-metric-value{" hz-long" if len(card.value) > LONG_VALUE else ""}">{value}</div>']
+             f'<div class="hz-metric-value{" hz-long" if smaller else ""}">{value}</div>']
     if card.delta:
         colour = {"up": "green", "down": "red"}.get(card.direction or "", "gray")
         arrow = ARROWS.get(card.direction or "", "")

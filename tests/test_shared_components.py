@@ -101,3 +101,9 @@ def test_a_long_value_is_drawn_smaller_so_it_stays_on_one_line():
                for value in ["¥12.86 million", "¥3.47 billion", "¥250 million", "1,286.3万元", "2,439"]}
     assert smaller == {"¥12.86 million": True, "¥3.47 billion": True, "¥250 million": False,
                        "1,286.3万元": False, "2,439": False}
+    # The figures side by side keep one size: a long value makes its whole line of cards smaller, and
+    # only its line.
+    grid = render([MetricCard("a", "2,439"), MetricCard("b", "¥12.86 million"), MetricCard("c", "73"),
+                   MetricCard("d", "4"), MetricCard("e", "5")], columns=3)
+    assert grid.count("hz-metric-value hz-long") == 3 and grid.count('class="hz-metric-value"') == 2
+    assert grid.index('class="hz-metric-value"') > grid.index(">73<")
