@@ -119,6 +119,18 @@ def layer_named(name: str, script: str) -> bool:
     return json.dumps(name)[:-1] in script or name in script
 
 
+def test_the_whole_city_marks_the_villages_not_covered_and_a_county_marks_every_village(demo_db):
+    at = open_coverage()
+    assert not at.exception, [e.value for e in at.exception]
+    script = map_args(at)["script"]
+    assert layer_named("村（社区）：未覆盖", script) and not layer_named("村（社区）：已覆盖", script)
+    assert "全市视图不逐个标出（见乡镇着色），进入县（区）后标出" in " ".join(m.value for m in at.markdown)
+    at = open_coverage({"county": "441323"})  # 惠东县, which has villages of both kinds
+    script = map_args(at)["script"]
+    assert layer_named("村（社区）：未覆盖", script) and layer_named("村（社区）：已覆盖", script)
+    assert "全市视图不逐个标出" not in " ".join(m.value for m in at.markdown)
+
+
 def test_a_view_of_more_villages_than_can_be_read_dot_by_dot_shades_townships_instead(demo_db, monkeypatch):
     import streamlit as st
     from dashboard import coverage_map
@@ -160,7 +172,7 @@ def test_the_legend_writes_the_shading_classes_in_the_measures_unit():
     townships = pd.DataFrame({"covered_population_pct": [80.0, 85.06, 90.0, 97.21, 100.0],
                               "home_visits_per_1000": [10.0, 12.46, 15.0, 18.0, 25.0]})
     view = SimpleNamespace(by_township=townships, areas=pd.DataFrame(), villages=pd.DataFrame(),
-                           points=pd.DataFrame({"station_type": ["station"]}))
+                           points=pd.DataFrame({"station_type": ["station"]}), level="county")
     shading = [line for line in legend_markdown(view, "covered_population_pct", "zh").splitlines()
                if "乡镇着色" in line][0]
     assert "%" in shading and "85.06" not in shading

@@ -39,6 +39,9 @@ ENTRIES = {
     "coverage.legend.points": ("浅蓝虚线空心圆：村（社区）社工点，圆越大社工越多",
                                "Dashed light-blue hollow circle: village point; larger means more social workers"),
     "coverage.legend.covered": ("绿色小实心点：已覆盖的村（社区）", "Small solid green dot: village covered"),
+    "coverage.legend.covered_city": ("绿色小实心点：已覆盖的村（社区），全市视图不逐个标出（见乡镇着色），进入县（区）后标出",
+                                     "Small solid green dot: village covered, not marked one by one on the whole "
+                                     "city (the township shading shows them), marked in a county"),
     "coverage.legend.not_covered": ("红色空心圆：未覆盖的村（社区）", "Red hollow ring: village not covered"),
     "coverage.legend.sites": ("紫色虚线大圆环：建议新增站点（按序号）", "Large dashed purple ring: suggested next site"),
     "coverage.legend.schematic": ("乡镇范围为示意（按乡镇驻地生成的泰森多边形，非法定界线），虚线为示意边界",
