@@ -148,13 +148,15 @@ def import_township_boundaries(engine: sa.Engine, content: bytes, file_name: str
         raise
 
 
-def compare_with_held(conn: sa.Connection, rows: pd.DataFrame) -> dict[str, int]:
+def compare_with_held(conn: sa.Connection, rows: pd.DataFrame) -> dict:
     """How boundary rows differ from the township boundaries held: new, changed (a schematic area
-    replaced by a real one counts as changed), unchanged, and removed (held, not in the rows)."""
+    replaced by a real one counts as changed), unchanged, removed (held, not in the rows), and whether
+    schematic areas are among those replaced (replaced_schematic)."""
     table = schema.boundaries
     held = {code: (geojson, schematic) for code, geojson, schematic in conn.execute(
         sa.select(table.c.area_code, table.c.geojson, table.c.is_schematic).where(table.c.level == "township"))}
-    counts = {"new": 0, "changed": 0, "unchanged": 0}
+    counts = {"new": 0, "changed": 0, "unchanged": 0,
+              "replaced_schematic": any(schematic for _, schematic in held.values())}
     for code, geojson in zip(rows["area_code"], rows["geojson"]):
         if code not in held:
             counts["new"] += 1
@@ -186,8 +188,6 @@ def _import(engine: sa.Engine, content: bytes, file_name: str, crs: str | None, 
     areas: dict[str, BaseGeometry] = {code: shapely.make_valid(g) for code, g in zip(codes, geometries)}
     rows = boundary_rows(areas, is_schematic=False)
     with engine.begin() as conn:
-        replaced = conn.execute(sa.select(sa.func.count()).select_from(schema.boundaries).where(
-            schema.boundaries.c.level == "township", schema.boundaries.c.is_schematic)).scalar_one() > 0
         counts = compare_with_held(conn, rows)
         detail = "; ".join([f"crs={crs or 'file'}", *([f"{counts['removed']} townships left without a boundary"]
                                                        if counts["removed"] else [])])
@@ -200,4 +200,4 @@ def _import(engine: sa.Engine, content: bytes, file_name: str, crs: str | None, 
             mark_dataset(conn, DATASET, is_demo=False, row_count=insert_frame(conn, schema.boundaries, rows))
             audit.record_in(conn, "import", actor, "loaded", detail, **fields)
             finish_write(conn, ["boundaries"])
-    return BoundaryImportResult(len(rows), replaced, dry_run=dry_run, **counts)
+    return BoundaryImportResult(len(rows), dry_run=dry_run, **counts)

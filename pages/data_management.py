@@ -15,6 +15,14 @@ from queries import imports, registers
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
+
+def dry_run_or_import(dry_run_key: str, import_key: str, dry_run_help: str) -> tuple[bool, bool]:
+    """The 试运行 and 导入 buttons side by side: whether each was clicked."""
+    dry_column, import_column, _ = st.columns([1.3, 1, 3])
+    dry_run = dry_column.button(t("data.dry_run"), key=dry_run_key, help=dry_run_help)
+    return dry_run, import_column.button(t("data.import"), type="primary", key=import_key)
+
+
 ensure_routed()
 components.page_header("data.title", "data.intro")
 language = current_language()
@@ -27,9 +35,8 @@ if dataset == BOUNDARIES:
                                              "upload_boundaries", max_upload_mb())
     crs = st.selectbox(t("data.crs"), CRS_CHOICES, format_func=lambda c: t(f"data.crs.{c}"), key="boundary_crs")
     if boundary_file is not None:
-        dry_column, import_column, _ = st.columns([1.3, 1, 3])
-        dry_run = dry_column.button(t("data.dry_run"), key="dry_run_boundaries", help=t("data.boundaries_dry_run_help"))
-        do_import = import_column.button(t("data.import"), type="primary", key="import_boundaries")
+        dry_run, do_import = dry_run_or_import("dry_run_boundaries", "import_boundaries",
+                                               t("data.boundaries_dry_run_help"))
         if dry_run or do_import:
             try:
                 with st.spinner(t("progress.validating" if dry_run else "progress.writing")):
@@ -60,9 +67,7 @@ else:
             st.info(t("data.preview_failed"))
         else:
             st.dataframe(report.preview_table(first_rows, dataset, language), hide_index=True)
-        dry_column, import_column, _ = st.columns([1.3, 1, 3])
-        dry_run = dry_column.button(t("data.dry_run"), key="dry_run", help=t("data.dry_run_help"))
-        do_import = import_column.button(t("data.import"), type="primary", key="import")
+        dry_run, do_import = dry_run_or_import("dry_run", "import", t("data.dry_run_help"))
         if dry_run or do_import:
             bar = st.progress(0.0)
             result = import_file(dataset, content, uploaded.name, dry_run=dry_run, sheet=sheet,
