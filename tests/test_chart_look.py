@@ -25,7 +25,7 @@ def test_numbers_become_plain_json():
     assert type(charts.number(np.int64(3))) is int
 
 
-def test_a_count_axis_reaching_10_wan_is_written_in_wan_in_chinese():
+def test_a_count_axis_reaching_10_wan_is_written_in_wan_in_chinese_and_in_thousands_in_english():
     """The axis speaks as the bars' labels do: 18万 beside a bar labelled 18.5万, not 180,000."""
     from dashboard.charts import visits
     import pandas as pd
@@ -35,7 +35,14 @@ def test_a_count_axis_reaching_10_wan_is_written_in_wan_in_chinese():
     assert [item["value"] for item in option["series"][0]["data"]] == [11, 18.5]
     assert [item["label"]["formatter"] for item in option["series"][0]["data"]] == ["11万", "18.5万"]
     english = visits.by_code(frame, "county_code", "county", "home_visit_count", "Home visits", "en").option
-    assert "axisLabel" not in english["xAxis"] and english["series"][0]["data"][1]["value"] == 185_000
+    # In English, in thousands (written out, the labels of a half-width chart overlapped and some were
+    # dropped); the bars' labels keep the exact figures.
+    assert english["xAxis"]["axisLabel"] == {"formatter": "{value}k"} and english["xAxis"]["splitNumber"] == 4
+    assert [item["value"] for item in english["series"][0]["data"]] == [110, 185]
+    assert [item["label"]["formatter"] for item in english["series"][0]["data"]] == ["110,000", "185,000"]
+    below = visits.by_code(frame.assign(home_visit_count=[30_000, 99_999]), "county_code", "county",
+                           "home_visit_count", "Home visits", "en").option
+    assert "axisLabel" not in below["xAxis"] and below["series"][0]["data"][1]["value"] == 99_999
     small = visits.by_code(frame.assign(home_visit_count=[30_000, 99_999]), "county_code", "county",
                            "home_visit_count", "入户探访", "zh").option
     assert "axisLabel" not in small["xAxis"] and small["series"][0]["data"][1]["value"] == 99_999
