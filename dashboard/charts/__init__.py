@@ -111,9 +111,9 @@ def count_axis(values, language: str) -> tuple[float, dict]:
     (12.5万), so the plotted values are divided by 10,000 (give the divisor to `items`, whose labels and
     tooltips keep the exact figures); in English an axis that reaches 100,000 is written in thousands,
     in about four steps (0k, 50k, 100k, 150k): written out, its labels (120,000) overlapped where long
-    English names left a bar chart narrow, and ECharts dropped some, leaving 0, 20,000, 60,000,
-    100,000 under gridlines up to 140,000. Otherwise ECharts writes the
-    numbers (25,000). ECharts takes no formatter function here, only a template, hence the division."""
+    English names left a bar chart narrow, and ECharts dropped some, leaving 0, 20,000, 60,000, 100,000
+    under gridlines up to 140,000. Otherwise ECharts writes the numbers (25,000). ECharts takes no
+    formatter function here, only a template, hence the division."""
     from dashboard.formatting import WAN
     top = max((abs(float(v)) for v in values if v is not None and not math.isnan(float(v))), default=0.0)
     if language == "zh" and top >= 10 * WAN:
