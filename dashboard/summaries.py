@@ -36,6 +36,10 @@ class Summary:
     # prepare); from_rows(joined) gives its rows.
     prepare: Callable[[sa.Connection], Callable[[pd.DataFrame], object]] | None = None
     from_rows: Callable[[object], pd.DataFrame] | None = None
+    # The columns of the index its readers scan, when they read many of its rows through it: the rows are
+    # written in that order, so such a scan reads the table's pages one after another rather than a page
+    # per row (a summary rebuilt whole is rewritten in order each time).
+    stored_order: tuple[str, ...] = ()
 
     def rebuild(self, conn: sa.Connection, months: list[str] | None = None,
                 computed: pd.DataFrame | None = None) -> None:
@@ -52,13 +56,35 @@ class Summary:
             conn.execute(sa.text(f"DELETE FROM {self.table} WHERE month IN :months").bindparams(chosen),
                          {"months": months})
         if computed is not None:
-            bulk.insert(conn, table, computed)
+            bulk.insert(conn, table, self._in_stored_order(computed))
         elif months is None:
-            conn.execute(sa.text(f"INSERT INTO {self.table} ({columns}) {self.select_sql.format(where='')}"))
+            conn.execute(sa.text(f"INSERT INTO {self.table} ({columns}) {self.select_sql.format(where='')}"
+                                 f"{self._order_by(table)}"))
         else:
             select = self.select_sql.format(where=f"WHERE {self.month_of_source} IN :months")
-            conn.execute(sa.text(f"INSERT INTO {self.table} ({columns}) {select}").bindparams(chosen),
-                         {"months": months})
+            conn.execute(sa.text(f"INSERT INTO {self.table} ({columns}) {select}{self._order_by(table)}")
+                         .bindparams(chosen), {"months": months})
+
+    def _in_stored_order(self, rows: pd.DataFrame) -> pd.DataFrame:
+        """Rows computed in memory, sorted as the database sorts the index (codes and quarters as text)."""
+        if not self.stored_order or rows.empty:
+            return rows
+        return rows.sort_values(list(self.stored_order), key=_as_sorted_by_database, kind="stable",
+                                na_position="last")
+
+    def _order_by(self, table: sa.Table) -> str:
+        """ORDER BY the stored order, by the positions of its columns in the SELECT (which lists the
+        table's columns in order; its expressions have no names to sort by)."""
+        if not self.stored_order:
+            return ""
+        names = [column.name for column in table.columns]
+        return "\nORDER BY " + ", ".join(str(names.index(column) + 1) for column in self.stored_order)
+
+
+def _as_sorted_by_database(column: pd.Series) -> pd.Series:
+    """A column as its index orders it: categories by their text (code-point order, as the C and
+    C.UTF-8 collations and SQLite order text), not in the order the categories were made."""
+    return column.astype("str") if isinstance(column.dtype, pd.CategoricalDtype) else column
 
 
 QUARTER_OF_MONTH = ("SUBSTR(v.month, 1, 4) || '-Q' || "
@@ -104,7 +130,7 @@ JOIN (
   GROUP BY COALESCE(p.parent_station_code, p.station_code)
 ) w ON w.station_code = v.station_code
 GROUP BY v.quarter, v.station_code""", month_sources=frozenset({"visits_monthly"}),
-            prepare=visits_with_stations, from_rows=workload_rows),
+            prepare=visits_with_stations, from_rows=workload_rows, stored_order=("quarter", "visits_per_worker")),
     Summary("visits_township_monthly", frozenset({"visits_monthly", "stations"}), """
 SELECT v.month, s.township_code, SUM(v.home_visit_count)
 FROM visits_monthly v

@@ -158,6 +158,17 @@ def test_a_bulk_import_into_an_empty_table_and_its_reimports_keep_the_visit_summ
     assert_summaries_current(writable_db)
 
 
+def empty_visits_for_the_bulk_path(engine: sa.Engine, monkeypatch) -> list[str]:
+    """Empty the visits (no longer demo) and send any import, however small, down PostgreSQL's bulk path
+    (COPY into the empty table, keys and indexes built after); returns the station codes."""
+    monkeypatch.setenv("IMPORT_BULK_ROWS", "1")
+    monkeypatch.setattr(bulk, "BUILD_INDEXES_AFTER_ROWS", 1)
+    with engine.begin() as conn:
+        conn.execute(sa.delete(schema.visits_monthly))
+        mark_dataset(conn, "visits", is_demo=False, row_count=0)
+        finish_write(conn, ["visits_monthly"])
+        return sorted(conn.execute(sa.select(schema.stations.c.station_code)).scalars())
+
 def test_a_bulk_load_into_empty_tables_builds_every_key_and_index_again(writable_db, monkeypatch):
     """The visits and their summaries are copied into empty tables before their keys and indexes are
     built: afterwards each table has exactly the schema's keys and indexes and the summaries are current.
@@ -165,13 +176,7 @@ def test_a_bulk_load_into_empty_tables_builds_every_key_and_index_again(writable
     distinct values and added NOT VALID; PostgreSQL's own full check (VALIDATE CONSTRAINT) then passes."""
     if writable_db.dialect.name != "postgresql":
         pytest.skip("the COPY path is PostgreSQL's")
-    monkeypatch.setenv("IMPORT_BULK_ROWS", "1")
-    monkeypatch.setattr(bulk, "BUILD_INDEXES_AFTER_ROWS", 1)
-    with writable_db.begin() as conn:
-        conn.execute(sa.delete(schema.visits_monthly))
-        mark_dataset(conn, "visits", is_demo=False, row_count=0)
-        finish_write(conn, ["visits_monthly"])
-        station_codes = sorted(conn.execute(sa.select(schema.stations.c.station_code)).scalars())
+    station_codes = empty_visits_for_the_bulk_path(writable_db, monkeypatch)
     result = import_file("visits", visits_file(station_codes, ["2024-01", "2024-02"]), "v.csv", engine=writable_db)
     assert (result.outcome, result.new) == ("loaded", len(station_codes) * 11 * 2)
     assert_summaries_current(writable_db)
@@ -190,6 +195,35 @@ def test_a_bulk_load_into_empty_tables_builds_every_key_and_index_again(writable
         conn.exec_driver_sql("ALTER TABLE visits_monthly VALIDATE CONSTRAINT fk_visits_monthly_station_code_stations")
         assert foreign_keys(conn, "visits_monthly") == {"fk_visits_monthly_station_code_stations": True}
 
+
+
+def stored_in_order(conn: sa.Connection, summary: summaries.Summary) -> bool:
+    """Whether a summary's rows lie in the table (PostgreSQL's physical order, ctid) in its stored order."""
+    columns = ", ".join(summary.stored_order)
+    rows = conn.exec_driver_sql(f"SELECT {columns} FROM {summary.table} ORDER BY ctid").fetchall()
+    in_order = conn.exec_driver_sql(f"SELECT {columns} FROM {summary.table} ORDER BY {columns}").fetchall()
+    return len(rows) > 1 and rows == in_order
+
+
+def test_a_summary_read_through_an_index_is_written_in_its_order(writable_db, monkeypatch):
+    """workload_station_quarterly is read through its (quarter, visits per worker) index, many rows at a
+    time: its rows are written in that order, whether rebuilt by its SQL or computed in memory by a bulk
+    import, so that such a read goes through the table's pages in order."""
+    if writable_db.dialect.name != "postgresql":
+        pytest.skip("the physical order of rows (ctid) is PostgreSQL's")
+    workload = next(s for s in summaries.SUMMARIES if s.table == "workload_station_quarterly")
+    assert workload.stored_order == ("quarter", "visits_per_worker")
+    with writable_db.begin() as conn:
+        workload.rebuild(conn)
+    with writable_db.connect() as conn:
+        assert stored_in_order(conn, workload)
+    station_codes = empty_visits_for_the_bulk_path(writable_db, monkeypatch)
+    result = import_file("visits", visits_file(station_codes, ["2024-01", "2024-02", "2024-04"]), "v.csv",
+                         engine=writable_db)
+    assert result.outcome == "loaded"
+    with writable_db.connect() as conn:
+        assert stored_in_order(conn, workload)
+    assert_summaries_current(writable_db)
 
 def foreign_keys(conn, table_name: str) -> dict[str, bool]:
     """A table's foreign keys on PostgreSQL, each with whether it is marked validated."""
