@@ -169,6 +169,7 @@ def empty_visits_for_the_bulk_path(engine: sa.Engine, monkeypatch) -> list[str]:
         finish_write(conn, ["visits_monthly"])
         return sorted(conn.execute(sa.select(schema.stations.c.station_code)).scalars())
 
+
 def test_a_bulk_load_into_empty_tables_builds_every_key_and_index_again(writable_db, monkeypatch):
     """The visits and their summaries are copied into empty tables before their keys and indexes are
     built: afterwards each table has exactly the schema's keys and indexes and the summaries are current.
@@ -194,7 +195,6 @@ def test_a_bulk_load_into_empty_tables_builds_every_key_and_index_again(writable
         assert foreign_keys(conn, "visits_monthly") == {"fk_visits_monthly_station_code_stations": False}
         conn.exec_driver_sql("ALTER TABLE visits_monthly VALIDATE CONSTRAINT fk_visits_monthly_station_code_stations")
         assert foreign_keys(conn, "visits_monthly") == {"fk_visits_monthly_station_code_stations": True}
-
 
 
 def stored_in_order(conn: sa.Connection, summary: summaries.Summary) -> bool:
@@ -224,6 +224,7 @@ def test_a_summary_read_through_an_index_is_written_in_its_order(writable_db, mo
     with writable_db.connect() as conn:
         assert stored_in_order(conn, workload)
     assert_summaries_current(writable_db)
+
 
 def foreign_keys(conn, table_name: str) -> dict[str, bool]:
     """A table's foreign keys on PostgreSQL, each with whether it is marked validated."""
