@@ -38,8 +38,8 @@ if section == "balance":
                          "charity.def.balance", "charity_balance")
 
 elif section == "flows":
-    destination = st.radio(t("charity.destination"), ["county", "group"], horizontal=True,
-                           format_func=lambda d: t(f"charity.destination.{d}"), key="charity_destination")
+    destination = filters.one_of(t("charity.destination"), ["county", "group"], "county", "charity_destination",
+                                 lambda d: t(f"charity.destination.{d}"), st)
     balances = charity.organisation_balances(**dates)
     links = charity_flows.sankey_links(balances, charity.raised_by_source(**dates),
                                        charity.disbursed_by_programme(**dates),

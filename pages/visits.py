@@ -28,8 +28,8 @@ if monthly.empty:
 
 section = filters.section_filter(["time", "who_where", "workload", "coverage"], "visits.section")
 if section in ("time", "who_where"):
-    measure = st.radio(t("visits.measure"), charts.MEASURES, horizontal=True,
-                       format_func=lambda m: t(f"visits.measure.{m}"), key="visits_measure")
+    measure = filters.one_of(t("visits.measure"), charts.MEASURES, charts.MEASURES[0], "visits_measure",
+                             lambda m: t(f"visits.measure.{m}"), st)
     name = t(f"visits.measure.{measure}")
     definition = f"visits.def.{measure}"
 

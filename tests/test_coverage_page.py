@@ -76,8 +76,11 @@ def test_coverage_page_opens_the_county_township_and_distance_in_the_url(demo_db
                         "township": "441324100"})
     assert not at.exception, [e.value for e in at.exception]
     assert any("龙门县" in h.value and "10公里" in h.value for h in at.subheader)
+    # A short list is a row of buttons, a county's townships a drop-down (filters.one_of).
+    assert at.button_group(key="filter_county").value == "441324"
+    assert at.button_group(key="filter_distance").value == "10"
     assert at.selectbox(key="filter_township").value == "441324100"
-    assert set(at.multiselect(key="filter_layers").value) == {"counties", "villages"}
+    assert set(at.button_group(key="filter_layers").value) == {"counties", "villages"}
 
 
 def test_coverage_page_in_english(demo_db):

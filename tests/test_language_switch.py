@@ -53,7 +53,7 @@ def test_the_switch_escapes_what_it_is_given():
 def test_the_links_carry_what_the_page_wrote_to_the_address_in_the_same_run(demo_db):
     at = open_page("charity-flows")
     assert ("county", codes.codes("county")[1]) not in switch_of(at).links["en"]
-    at.selectbox(key="filter_county").select(codes.codes("county")[1]).run()
+    at.button_group(key="filter_county").set_value(codes.codes("county")[1]).run()
     assert at.query_params["county"] == codes.codes("county")[1]
     links = switch_of(at).links["en"]
     assert ("county", codes.codes("county")[1]) in links and links[-1] == ("lang", "en")

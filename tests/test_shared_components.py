@@ -107,3 +107,27 @@ def test_a_long_value_is_drawn_smaller_so_it_stays_on_one_line():
                    MetricCard("d", "4"), MetricCard("e", "5")], columns=3)
     assert grid.count("hz-metric-value hz-long") == 3 and grid.count('class="hz-metric-value"') == 2
     assert grid.index('class="hz-metric-value"') > grid.index(">73<")
+
+
+def test_a_short_list_of_choices_is_a_row_of_buttons_and_a_long_one_a_drop_down():
+    """filters.one_of: up to BUTTON_ROW_MAX choices as pills (every choice in sight, one click), more as
+    a select box; either way the chosen value comes back, the given one at first."""
+    from streamlit.testing.v1 import AppTest
+
+    def script():
+        import streamlit as st
+
+        from dashboard import filters
+        short = [str(n) for n in range(filters.BUTTON_ROW_MAX)]
+        long = [str(n) for n in range(filters.BUTTON_ROW_MAX + 1)]
+        st.session_state["got"] = (filters.one_of("short", short, "3", "short", container=st),
+                                   filters.one_of("long", long, "4", "long", container=st))
+
+    at = AppTest.from_function(script).run()
+    assert not at.exception
+    assert at.session_state["got"] == ("3", "4")
+    assert at.button_group(key="short").value == "3" and len(at.selectbox) == 1
+    assert at.selectbox(key="long").value == "4"
+    at.button_group(key="short").set_value("5").run()
+    at.selectbox(key="long").set_value("8").run()
+    assert at.session_state["got"] == ("5", "8")
