@@ -161,7 +161,7 @@ def school_year_filter(years: list[int], container=st.sidebar, key: str = "schoo
     if asked is not None and asked not in options:
         st.info(t("filter.invalid_school_year", value=asked[:20], year=current))
     chosen = one_of(t("filter.school_year"), options, current, f"filter_{key}",
-                    lambda y: t("period.school_year", year=y), container)
+                    lambda y: t("filter.school_year.option", year=y), container)
     set_url_value(key, chosen)
     return int(chosen)
 

@@ -24,7 +24,7 @@ distance_km = float(filters.choice_filter("distance", distances, f"{coverage_map
 layers = filters.multi_choice_filter("layers", list(coverage_map.LAYERS), list(coverage_map.DEFAULT_LAYERS),
                                      t("coverage.filter.layers"), lambda k: t(f"coverage.layer.{k}"))
 measure = filters.choice_filter("measure", list(coverage_map.MEASURES), coverage_map.MEASURES[0],
-                                t("coverage.filter.measure"), lambda k: t(f"coverage.measure.{k}"))
+                                t("coverage.filter.measure"), lambda k: t(f"coverage.measure.{k}.short"))
 
 view = coverage_map.analyse(distance_km, county, township)
 if view.villages.empty:

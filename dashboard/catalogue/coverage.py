@@ -61,6 +61,12 @@ ENTRIES = {
     "coverage.measure.warnings_per_1000_monitored": ("每千名监测对象风险预警数（全部月份）",
                                                      "Risk warnings per 1,000 monitored (all months)"),
     "coverage.measure.warnings_per_1000_monitored.value": ("{value:.1f} 条/千人", "{value:.1f} per 1,000"),
+    # The measures as the sidebar's buttons name them (a button is cut off past the sidebar's width);
+    # the legend and the map's tooltips give the full names above.
+    "coverage.measure.covered_population_pct.short": ("人口覆盖率", "Population covered"),
+    "coverage.measure.home_visits_per_1000.short": ("每千人入户探访", "Home visits per 1,000"),
+    "coverage.measure.social_workers_per_10000.short": ("每万人社工数", "Social workers per 10,000"),
+    "coverage.measure.warnings_per_1000_monitored.short": ("每千名监测对象预警数", "Warnings per 1,000 monitored"),
     "coverage.kind.station": ("乡镇（街道）社工站", "Township station"),
     "coverage.kind.point": ("村（社区）社工点", "Village point"),
     "coverage.benchmark": ("省市级标杆社工站", "Benchmark station"),

@@ -19,6 +19,8 @@ ENTRIES = {
                    "Enrolment rates of disabled children against the 14th Five-Year targets, by county and "
                    "school year; placements, senior-high students and resources. County-level totals only."),
     "filter.school_year": ("学年", "School year"),
+    # A school year as the filter's button names it, under the label above.
+    "filter.school_year.option": ("{year}学年", "{year}"),
     "filter.invalid_school_year": ("链接中的学年“{value}”无数据，已显示{year}学年。",
                                    "The link's school year “{value}” has no data; showing school year {year}."),
     "projection.status.met": ("✓ 已达标", "✓ Met"),
