@@ -13,11 +13,15 @@ components.page_header("coverage.title", "coverage.intro")
 language = current_language()
 
 county = filters.county_filter()
-township_names = coverage_map.township_options(county)
-township = filters.choice_filter(
-    "township", [filters.ALL, *township_names], filters.ALL, t("coverage.filter.township"),
-    lambda c: t("coverage.filter.all_townships") if c == filters.ALL else township_names[c])
-township = None if township == filters.ALL else township
+township = None
+if county:  # the whole city has no township to choose: the choice appears with a county
+    township_names = coverage_map.township_options(county)
+    township = filters.choice_filter(
+        "township", [filters.ALL, *township_names], filters.ALL, t("coverage.filter.township"),
+        lambda c: t("coverage.filter.all_townships") if c == filters.ALL else township_names[c])
+    township = None if township == filters.ALL else township
+else:
+    filters.set_url_value("township", None)
 distances = [f"{d:g}" for d in coverage_map.DISTANCE_CHOICES_KM]
 distance_km = float(filters.choice_filter("distance", distances, f"{coverage_map.default_distance_km():g}",
                                           t("coverage.filter.distance")))

@@ -83,6 +83,18 @@ def test_coverage_page_opens_the_county_township_and_distance_in_the_url(demo_db
     assert set(at.button_group(key="filter_layers").value) == {"counties", "villages"}
 
 
+def test_the_township_choice_appears_once_a_county_is_chosen(demo_db):
+    """The whole city has no township to choose, so its view shows no township filter, and a township
+    left in the address without a county is dropped from it."""
+    at = open_coverage({"township": "441324100"})
+    assert not at.exception, [e.value for e in at.exception]
+    assert "filter_township" not in [w.key for w in [*at.selectbox, *at.button_group]]
+    assert "township" not in at.query_params
+    at.button_group(key="filter_county").set_value("441324").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="filter_township").value == "all"
+
+
 def test_coverage_page_in_english(demo_db):
     at = open_coverage(language="en")
     assert not at.exception
