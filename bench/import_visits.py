@@ -77,14 +77,14 @@ def plain_copy_seconds(engine: sa.Engine, content: bytes) -> float:
 
 def keyed_copy_seconds(engine: sa.Engine) -> float:
     """The part of loading these rows that no importer avoids, for reference: the rows the import
-    wrote (as stored, codes in key order) COPYed into a table shaped like visits_monthly with no keys,
-    then its primary key and its foreign key to the stations built, as the import builds them (same
-    memory setting, one transaction). No reading, no validation, no summaries."""
-    columns = "month, station_code, group_code, home_visit_count, case_count, people_served_count"
+    wrote (as stored, in key order) COPYed into a table shaped like visits_monthly with no keys, then
+    its primary key and its foreign keys (to the stations and the groups) built, as the import builds
+    them (same memory setting, one transaction). No reading, no validation, no summaries."""
+    columns = "month, station_code, group_number, home_visit_count, case_count, people_served_count"
     buffer = io.BytesIO()
     with engine.begin() as conn:
         cursor = conn.connection.driver_connection.cursor()
-        with cursor.copy(f"COPY (SELECT {columns} FROM visits_monthly ORDER BY month, station_code, group_code) "
+        with cursor.copy(f"COPY (SELECT {columns} FROM visits_monthly ORDER BY month, station_code, group_number) "
                          "TO STDOUT WITH (FORMAT csv)") as copy:
             for block in copy:
                 buffer.write(block)
@@ -96,8 +96,9 @@ def keyed_copy_seconds(engine: sa.Engine) -> float:
         cursor = conn.connection.driver_connection.cursor()
         with cursor.copy(f"COPY keyed_visits ({columns}) FROM STDIN WITH (FORMAT csv)") as copy:
             copy.write(buffer.getvalue())
-        conn.exec_driver_sql("ALTER TABLE keyed_visits ADD PRIMARY KEY (month, station_code, group_code)")
+        conn.exec_driver_sql("ALTER TABLE keyed_visits ADD PRIMARY KEY (month, station_code, group_number)")
         conn.exec_driver_sql("ALTER TABLE keyed_visits ADD FOREIGN KEY (station_code) REFERENCES stations")
+        conn.exec_driver_sql("ALTER TABLE keyed_visits ADD FOREIGN KEY (group_number) REFERENCES population_groups")
     return time.perf_counter() - started
 
 

@@ -131,16 +131,16 @@ def stations(rng: np.random.Generator, place: dict[str, pd.DataFrame]) -> dict[s
 
 def visit_chunks(rng: np.random.Generator, station_codes: list[str]):
     """visits_monthly one month at a time (220,000 rows each)."""
-    groups = codes.codes("group")
+    groups = [codes.GROUP_NUMBERS[code] for code in codes.codes("group")]
     codes_col = np.repeat(np.asarray(station_codes, dtype=object), len(groups))
-    groups_col = np.tile(np.asarray(groups, dtype=object), len(station_codes))
+    groups_col = np.tile(np.asarray(groups, dtype=np.int16), len(station_codes))
     n = len(codes_col)
     for month in MONTHS:
         visits = rng.poisson(6, n)
         cases = rng.binomial(1, 0.02, n)
         served = visits + rng.poisson(2, n)
         yield pd.DataFrame({
-            "month": month, "station_code": codes_col, "group_code": groups_col,
+            "month": month, "station_code": codes_col, "group_number": groups_col,
             "home_visit_count": visits, "case_count": cases, "people_served_count": served,
             "six_society_visit_count": visits // 2, "six_society_case_count": cases,
             "six_society_people_served_count": served // 2})

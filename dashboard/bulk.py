@@ -97,7 +97,7 @@ def add_checked_foreign_key(conn: sa.Connection, constraint: sa.ForeignKeyConstr
     if len(constraint.columns) == 1:
         column = next(iter(constraint.columns))
         target = constraint.elements[0].column
-        values = [str(v) for v in pd.unique(rows[column.name].dropna())]
+        values = pd.Series(pd.unique(rows[column.name].dropna())).tolist()  # Python str or int
         conn.exec_driver_sql(f"LOCK TABLE {referred.name} IN SHARE MODE")
         found = conn.exec_driver_sql(f"SELECT COUNT(*) FROM {referred.name} WHERE {target.name} = ANY(%s)",
                                      (values,)).scalar()

@@ -40,6 +40,10 @@ POPULATION_GROUPS = [
     Code("left_behind_women", "农村留守妇女", "Left-behind rural women"),
     Code("elderly_in_difficulty", "特殊困难老年人", "Elderly people in special difficulty"),
 ]
+# Each group's number, by which the visit rows store it (table population_groups, migration 0011): one
+# small integer instead of a code of up to 22 characters in each of a province's 13 million visit rows
+# and in their primary key. Numbers are never reused or renumbered; a new group takes the next one.
+GROUP_NUMBERS = {group.code: number for number, group in enumerate(POPULATION_GROUPS, start=1)}
 
 # The six aims of aging-friendly home renovation (letter, part 2 (3)).
 RENOVATION_AIMS = [

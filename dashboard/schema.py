@@ -130,11 +130,19 @@ village_assignments = sa.Table(
               index=True),
 )
 
+# The 11 groups by number (codes.GROUP_NUMBERS): visit rows store the number, the summaries the code.
+population_groups = sa.Table(
+    "population_groups", metadata,
+    sa.Column("group_number", sa.SmallInteger, primary_key=True, autoincrement=False),
+    sa.Column("group_code", sa.String(30), nullable=False, unique=True),
+)
+
 visits_monthly = sa.Table(
     "visits_monthly", metadata,
     sa.Column("month", MONTH, primary_key=True),
     sa.Column("station_code", sa.String(20), sa.ForeignKey("stations.station_code"), primary_key=True),
-    sa.Column("group_code", sa.String(30), primary_key=True),
+    sa.Column("group_number", sa.SmallInteger, sa.ForeignKey("population_groups.group_number"),
+              primary_key=True),
     sa.Column("home_visit_count", sa.Integer, nullable=False),
     sa.Column("case_count", sa.Integer, nullable=False),
     sa.Column("people_served_count", sa.Integer, nullable=False),

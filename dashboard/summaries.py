@@ -99,13 +99,14 @@ _GROUP_SUMS = ",\n  ".join(f"SUM(CASE WHEN g.group_code = '{code}' THEN g.person
 
 SUMMARIES = [
     Summary("visits_county_monthly", frozenset({"visits_monthly", "stations"}), f"""
-SELECT v.month, {QUARTER_OF_MONTH}, s.county_code, v.group_code,
+SELECT v.month, {QUARTER_OF_MONTH}, s.county_code, p.group_code,
   SUM(v.home_visit_count), SUM(v.case_count), SUM(v.people_served_count),
   SUM(v.six_society_visit_count), SUM(v.six_society_case_count), SUM(v.six_society_people_served_count)
 FROM visits_monthly v
 JOIN stations s ON s.station_code = v.station_code
+JOIN population_groups p ON p.group_number = v.group_number
 {{where}}
-GROUP BY v.month, s.county_code, v.group_code""", "v.month", frozenset({"visits_monthly"}),
+GROUP BY v.month, s.county_code, p.group_code""", "v.month", frozenset({"visits_monthly"}),
             visits_with_stations, visits_county_rows),
     Summary("visits_station_monthly", frozenset({"visits_monthly", "stations"}), f"""
 SELECT v.month, {QUARTER_OF_MONTH}, COALESCE(s.parent_station_code, s.station_code), MIN(s.county_code),

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from dashboard import schema
+from dashboard import codes, schema
 
 VISIT_COUNTS = ["home_visit_count", "case_count", "people_served_count", "six_society_visit_count",
                 "six_society_case_count", "six_society_people_served_count"]
@@ -70,6 +70,13 @@ def _coded(values) -> Coded:
     return Coded(codes.astype(np.int64), np.asarray(uniques, dtype=object))
 
 
+def _group_codes(numbers: pd.Series) -> Coded:
+    """Group numbers as codes into the groups' codes (numbered from 1 in list order; the foreign key to
+    population_groups admits no other number, and from_codes would refuse one)."""
+    groups = pd.Categorical.from_codes(numbers.to_numpy(dtype=np.int64) - 1, categories=list(codes.GROUP_NUMBERS))
+    return _coded(pd.Series(groups))
+
+
 def visits_with_stations(conn: sa.Connection) -> Callable[[pd.DataFrame], VisitRows]:
     """A function giving visit rows beside their stations (read now, so it does not use the connection)."""
     table = schema.stations
@@ -91,7 +98,7 @@ def _join_stations(visits: pd.DataFrame, stations: pd.DataFrame) -> VisitRows:
     for name in ("county_code", "township_code", "rollup_code"):
         value_codes, values = pd.factorize(found[name].to_numpy(dtype=object), sort=True)
         by_station[name] = Coded(value_codes, np.asarray(values, dtype=object))
-    month, group = _coded(visits["month"]), _coded(visits["group_code"])
+    month, group = _coded(visits["month"]), _group_codes(visits["group_number"])
     workers = stations.groupby("rollup_code")["social_worker_count"].sum()
     return VisitRows(Coded(pick(month.codes), month.values), Coded(pick(group.codes), group.values),
                      Coded(pick(station.codes), station.values), by_station["county_code"],

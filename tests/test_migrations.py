@@ -1,9 +1,11 @@
 """The migrations build exactly the schema the code declares, on both databases."""
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from dashboard import db
 from dashboard.schema import metadata
+from tests.conftest import BACKENDS, _fresh_database
 
 
 def test_migrated_schema_matches_the_declared_schema(empty_database_url):
@@ -39,3 +41,45 @@ def test_boundary_imports_audited_as_ok_read_as_loaded_with_counts_after_revisio
                                       import_audit.c.rows_changed).order_by(import_audit.c.audit_id)).all()
     # A sign-in keeps its "ok" and its empty counts; another dataset's import is left as it was.
     assert rows == [("boundaries", "loaded", 84, 0), ("visits", "loaded", 5, None), (None, "ok", None, None)]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_visit_rows_keep_their_groups_as_numbers_after_revision_0011(backend, tmp_path_factory):
+    """Revision 0011 numbers the groups in the order of codes.GROUP_NUMBERS, and an existing visit row
+    keeps its group (now by number) and its counts; the summaries still name the group by its code."""
+    import importlib.util
+
+    import sqlalchemy as sa
+
+    from dashboard import codes, migrate
+    from dashboard.migrate import MIGRATIONS_DIR
+    path = MIGRATIONS_DIR / "versions" / "0011_visit_group_numbers.py"
+    spec = importlib.util.spec_from_file_location("revision_0011", path)
+    revision = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(revision)
+    assert dict(zip(revision.GROUPS, range(1, 12))) == codes.GROUP_NUMBERS
+
+    url, drop = _fresh_database(backend, tmp_path_factory)
+    engine = db.get_engine(url)
+    migrate.upgrade(engine, "0010")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO counties (county_code, name_zh, name_en, sort_order) "
+                             "VALUES ('441302', '惠城区', 'Huicheng District', 1)")
+        conn.exec_driver_sql("INSERT INTO townships (township_code, county_code, name_zh, kind) "
+                             "VALUES ('441302001', '441302', '桥东街道', 'street')")
+        conn.exec_driver_sql("INSERT INTO stations (station_code, name_zh, station_type, county_code, township_code, "
+                             "lon, lat, social_worker_count, is_benchmark, hotline_count) "
+                             "VALUES ('S1', '站', 'station', '441302', '441302001', 114.4, 23.1, 3, FALSE, 1)")
+        for group, visits in (("vagrant", 5), ("elderly_in_difficulty", 7)):
+            conn.execute(sa.text("INSERT INTO visits_monthly (month, station_code, group_code, home_visit_count, "
+                                 "case_count, people_served_count) VALUES ('2024-01', 'S1', :group, :visits, 1, 9)"),
+                         {"group": group, "visits": visits})
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT group_number, home_visit_count FROM visits_monthly "
+                                    "ORDER BY group_number").all()
+        summary = conn.exec_driver_sql("SELECT group_code, home_visit_count FROM visits_county_monthly "
+                                       "ORDER BY group_code").all()
+    drop()
+    assert rows == [(6, 5), (11, 7)]
+    assert summary == [("elderly_in_difficulty", 7), ("vagrant", 5)]

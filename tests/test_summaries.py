@@ -190,11 +190,13 @@ def test_a_bulk_load_into_empty_tables_builds_every_key_and_index_again(writable
                                        {"t": name}).scalars())
             assert indexes == {table.primary_key.name} | {index.name for index in table.indexes}, name
             assert sorted(foreign_keys(conn, name)) == sorted(key.name for key in table.foreign_key_constraints), name
-        # The visits' key to the stations was checked on the file's station codes, and PostgreSQL's own
-        # check of every row agrees.
-        assert foreign_keys(conn, "visits_monthly") == {"fk_visits_monthly_station_code_stations": False}
-        conn.exec_driver_sql("ALTER TABLE visits_monthly VALIDATE CONSTRAINT fk_visits_monthly_station_code_stations")
-        assert foreign_keys(conn, "visits_monthly") == {"fk_visits_monthly_station_code_stations": True}
+        # The visits' keys to the stations and the groups were checked on the file's distinct station
+        # codes and group numbers, and PostgreSQL's own check of every row agrees.
+        keys = ["fk_visits_monthly_station_code_stations", "fk_visits_monthly_group_number_population_groups"]
+        assert foreign_keys(conn, "visits_monthly") == dict.fromkeys(keys, False)
+        for key in keys:
+            conn.exec_driver_sql(f"ALTER TABLE visits_monthly VALIDATE CONSTRAINT {key}")
+        assert foreign_keys(conn, "visits_monthly") == dict.fromkeys(keys, True)
 
 
 def stored_in_order(conn: sa.Connection, summary: summaries.Summary) -> bool:

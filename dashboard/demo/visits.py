@@ -35,7 +35,7 @@ def _month_factor(index: int, month: str) -> float:
 
 
 def generate_visits(places: Places, network: StationNetwork, rng: random.Random) -> pd.DataFrame:
-    """Visits per station, group and month; each total equals the published one exactly."""
+    """Visits per station, group (by number) and month; each total equals the published one exactly."""
     area_people = _group_people_by_station(places, network)
     stations = network.stations[network.stations["station_type"] == "station"]
     worker_total = network.stations.groupby(
@@ -48,9 +48,9 @@ def generate_visits(places: Places, network: StationNetwork, rng: random.Random)
             workers = worker_total[station_code]
             for group in codes.codes("group"):
                 people = area_people.get((station_code, group), 0) + 1
-                cells.append((month, station_code, group))
+                cells.append((month, station_code, codes.GROUP_NUMBERS[group]))
                 weights.append(workers * people ** 0.5 * factor * rng.uniform(0.8, 1.2))
-    frame = pd.DataFrame(cells, columns=["month", "station_code", "group_code"])
+    frame = pd.DataFrame(cells, columns=["month", "station_code", "group_number"])
     frame["home_visit_count"] = allocate(HOME_VISITS, weights)
     frame["case_count"] = allocate(CASES, [w * rng.random() for w in weights])
     frame["people_served_count"] = allocate(PEOPLE_SERVED, [w * rng.uniform(0.5, 1.5) for w in weights])

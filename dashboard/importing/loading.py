@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from dashboard import bulk, schema, settings, summaries
+from dashboard import bulk, codes, schema, settings, summaries
 from dashboard.importing import reading, validation
 from dashboard.importing.actor import current_actor
 from dashboard.importing.templates import INT, TEMPLATES, YEAR, Template
@@ -42,7 +42,7 @@ TABLE_COLUMNS = {
                  "district": "county_code", "township": "township_code", "village": "village_code",
                  "longitude": "lon", "latitude": "lat", "social_workers": "social_worker_count",
                  "benchmark": "is_benchmark", "hotline": "hotline_count", "opened_on": "opened_on"},
-    "visits": {"month": "month", "station_code": "station_code", "group": "group_code",
+    "visits": {"month": "month", "station_code": "station_code", "group": "group_number",
                "home_visits": "home_visit_count", "cases": "case_count", "people_served": "people_served_count"},
     "special_education": {"school_year": "school_year", "district": "county_code", "stage": "stage",
                           "eligible": "eligible_count", "special_school": "special_school_count",
@@ -225,6 +225,8 @@ def table_frames(conn: sa.Connection, template: Template, typed: pd.DataFrame,
             target = TABLE_COLUMNS[dataset][column.name]
             frame[target] = frame[target].astype("Int64")
     frames = {PRIMARY_TABLE[dataset]: frame}
+    if dataset == "visits":  # stored by number (migration 0011)
+        frame["group_number"] = np.asarray(frame["group_number"].map(codes.GROUP_NUMBERS), dtype=np.int16)
     if dataset == "stations":
         from geo.coordinates import to_wgs84
         points = [to_wgs84(float(lon), float(lat), crs if isinstance(crs, str) else "WGS84")
