@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 import numpy as np
@@ -20,20 +20,31 @@ def copy_frame(conn: sa.Connection, table_name: str, frame: pd.DataFrame, order:
     thread sends each slice while the next is formatted, so PostgreSQL parses one while Python writes
     the other. `order`: the rows' positions in the order to send them (Arrow's take of a million rows
     costs a third of pandas')."""
+    copy_frames(conn, table_name, list(frame.columns), [(frame, order)])
+
+
+def copy_frames(conn: sa.Connection, table_name: str, columns: list[str],
+                frames: Iterable[tuple[pd.DataFrame, np.ndarray | None]]) -> None:
+    """COPY frames' rows into a PostgreSQL table in one COPY, each frame (with the order of its rows,
+    as copy_frame's) sent as it comes: a caller may produce the next while PostgreSQL parses this one.
+    An exception from `frames` ends the COPY unfinished (COPY FAIL): the transaction is then aborted."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
     from psycopg.copy import QueuedLibpqWriter
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    if order is not None:
-        table = table.take(pa.array(order))
-    options = pacsv.WriteOptions(include_header=False, quoting_style="needed" if _needs_quotes(table) else "none")
     cursor = conn.connection.driver_connection.cursor()
-    with cursor.copy(f"COPY {table_name} ({', '.join(frame.columns)}) FROM STDIN WITH (FORMAT csv)",
+    with cursor.copy(f"COPY {table_name} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv)",
                      writer=QueuedLibpqWriter(cursor)) as copy:
-        for batch in table.to_batches(max_chunksize=COPY_SLICE_ROWS):
-            buffer = io.BytesIO()
-            pacsv.write_csv(batch, buffer, write_options=options)
-            copy.write(buffer.getvalue())
+        for frame, order in frames:
+            part = frame if list(frame.columns) == columns else frame[columns]
+            table = pa.Table.from_pandas(part, preserve_index=False)
+            if order is not None:
+                table = table.take(pa.array(order))
+            options = pacsv.WriteOptions(include_header=False,
+                                         quoting_style="needed" if _needs_quotes(table) else "none")
+            for batch in table.to_batches(max_chunksize=COPY_SLICE_ROWS):
+                buffer = io.BytesIO()
+                pacsv.write_csv(batch, buffer, write_options=options)
+                copy.write(buffer.getvalue())
 
 
 def _needs_quotes(table) -> bool:
@@ -55,14 +66,15 @@ def _needs_quotes(table) -> bool:
 
 
 @contextmanager
-def indexes_built_after(conn: sa.Connection, table: sa.Table, rows: pd.DataFrame | None = None) -> Iterator[None]:
+def indexes_built_after(conn: sa.Connection, table: sa.Table,
+                        rows: pd.DataFrame | Callable[[], pd.DataFrame] | None = None) -> Iterator[None]:
     """Drop a PostgreSQL table's foreign keys, indexes and primary key, and build them again after the
     block, as PostgreSQL's manual advises for bulk loading. Inside the caller's transaction: a failure
     restores them, and readers wait on the table's lock until it commits.
 
     `rows`, when given, are every row the table holds after the block (it was empty before). A foreign
     key is then checked on their distinct values (see add_checked_foreign_key) rather than by
-    PostgreSQL's scan of the whole table."""
+    PostgreSQL's scan of the whole table; or a function giving them once the block has written them."""
     keys, indexes = list(table.foreign_key_constraints), list(table.indexes)
     conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")  # sort each index in memory
     conn.exec_driver_sql("SET LOCAL max_parallel_maintenance_workers = 0")
@@ -72,6 +84,8 @@ def indexes_built_after(conn: sa.Connection, table: sa.Table, rows: pd.DataFrame
         conn.execute(sa.schema.DropIndex(index))
     conn.execute(sa.schema.DropConstraint(table.primary_key))
     yield
+    if callable(rows):
+        rows = rows()
     conn.execute(sa.schema.AddConstraint(table.primary_key))
     for index in indexes:
         conn.execute(sa.schema.CreateIndex(index))

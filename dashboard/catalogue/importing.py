@@ -90,6 +90,7 @@ ENTRIES = {
     "progress.validating": ("正在逐行校验…", "Checking every row…"),
     "progress.comparing": ("正在与现有数据比对…", "Comparing with the data held…"),
     "progress.writing": ("正在写入…", "Writing…"),
+    "progress.streaming": ("正在分段读取、校验并写入…", "Reading, checking and writing in parts…"),
     "progress.done": ("完成", "Done"),
     "outcome.loaded": ("已导入", "Loaded"),
     "outcome.dry_run": ("试运行通过", "Dry run passed"),

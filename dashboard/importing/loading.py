@@ -3,7 +3,8 @@ new / changed / unchanged rows, the audit row, the dataset's demo flag cleared a
 bumped. On PostgreSQL large files go through COPY.
 
 The one import path: the page (pages/data_management.py) and the CLI (python -m dashboard import) both
-call import_file().
+call import_file(). A large CSV file bound for an empty table on PostgreSQL is first tried by
+streaming.try_load, which loads it while reading it; any problem sends it back here, read whole.
 
 Natural keys: stations station_code; visits (month, station, group); special education (school year,
 district, stage); its resources (school year, district); renovations household_ref (items replaced per
@@ -30,7 +31,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from dashboard import bulk, codes, schema, settings, summaries
-from dashboard.importing import reading, validation
+from dashboard.importing import reading, streaming, validation
 from dashboard.importing.actor import current_actor
 from dashboard.importing.templates import INT, TEMPLATES, YEAR, Template
 from dashboard.importing.validation import Problem
@@ -116,6 +117,10 @@ def import_file(dataset: str, content: bytes, file_name: str, *, dry_run: bool =
         result.problems = [Problem(None, None, f"{len(content) / 1048576:.1f} MB", "file.too_large",
                                    {"limit": f"{limit_mb:g}"})]
     else:
+        streamed = streaming.try_load(engine, template, content, result, actor, step)
+        if streamed is not None:
+            step(1.0, "progress.done")
+            return streamed
         try:
             raw = reading.read_table(content, template, sheet)
             result.file_format, result.encoding = raw.file_format, raw.encoding
@@ -138,7 +143,7 @@ def import_file(dataset: str, content: bytes, file_name: str, *, dry_run: bool =
             if dry_run:
                 raise _Rollback
             result.outcome = "loaded"
-            _audit_row(conn, result, actor)
+            audit_row(conn, result, actor)
             finish_write(conn, template.tables, months, computed)
     except _Rollback:
         result.outcome = "dry_run"
@@ -163,12 +168,12 @@ def _load(conn: sa.Connection, template: Template, typed: pd.DataFrame, result: 
           step: Progress) -> tuple[list[str] | None, dict[str, pd.DataFrame]]:
     """Write the file's rows. Returns the months whose summaries must be rebuilt: those in which a row
     was new or changed (None: all, when the dataset is not kept by month or demo rows were removed),
-    and the summaries' rows when they were computed in memory (see _copy_into_empty)."""
+    and the summaries' rows when they were computed in memory (see copy_into_empty)."""
     dataset = template.dataset
     is_demo = conn.execute(sa.select(schema.datasets.c.is_demo)
                            .where(schema.datasets.c.dataset_name == dataset)).scalar()
     if is_demo:
-        result.demo_rows_replaced = _remove_demo(conn, template, result)
+        result.demo_rows_replaced = remove_demo(conn, template, result)
     frames = table_frames(conn, template, typed, result)
     primary = PRIMARY_TABLE[dataset]
     key = [TABLE_COLUMNS[dataset][k] for k in template.key]
@@ -179,8 +184,12 @@ def _load(conn: sa.Connection, template: Template, typed: pd.DataFrame, result: 
             and dataset not in ("renovations", "stations"):
         table = schema.metadata.tables[primary]
         if summaries.is_empty(conn, table.name):
-            months = None if result.demo_rows_replaced else _months_of(frames[primary])
-            counts = _copy_into_empty(conn, table, frames[primary], key, template.tables, months)
+            frame = frames[primary]
+
+            def write() -> pd.DataFrame:
+                bulk.copy_frame(conn, table.name, frame, order=key_order(frame, key))
+                return frame
+            counts = copy_into_empty(conn, table, template.tables, write)
         else:
             counts = _copy_upsert(conn, table, frames[primary], key)
     else:
@@ -266,7 +275,7 @@ def _organisation_codes(conn: sa.Connection, names: pd.Series, result: ImportRes
     return names.map(known)
 
 
-def _remove_demo(conn: sa.Connection, template: Template, result: ImportResult) -> int:
+def remove_demo(conn: sa.Connection, template: Template, result: ImportResult) -> int:
     """Delete a dataset's demo rows (and demo rows of other datasets that refer to them)."""
     removed = 0
     demo_sets = set(conn.execute(sa.select(schema.datasets.c.dataset_name)
@@ -438,31 +447,32 @@ def key_order(frame: pd.DataFrame, key: list[str]) -> np.ndarray | None:
     return np.argsort(composite, kind="stable")
 
 
-def _copy_into_empty(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame, key: list[str],
-                     changed_tables: tuple[str, ...], months: list[str] | None) -> dict:
+def copy_into_empty(conn: sa.Connection, table: sa.Table, changed_tables: tuple[str, ...],
+                     write: Callable[[], pd.DataFrame]) -> dict:
     """PostgreSQL bulk path into an empty table, as PostgreSQL's manual advises for bulk loading: drop
-    its keys and indexes, COPY the rows in key order, then rebuild them (a sort per index and one join
-    per foreign key instead of a million single-row updates). All inside the file's transaction: a
-    failure restores them, and readers wait on the table's lock for the few seconds it takes rather than
-    see it half-loaded. The rows are then all the table holds, so the summaries computed from it are
-    computed from them in memory (not read back), while PostgreSQL builds the keys; they are returned
-    for finish_write (the months are those the summaries rebuild: None for all)."""
+    its keys and indexes, COPY the rows in key order (`write` COPYs them and returns them), then rebuild
+    them (a sort per index and one join per foreign key instead of a million single-row updates). All
+    inside the file's transaction: a failure restores them, and readers wait on the table's lock for the
+    few seconds it takes rather than see it half-loaded. The rows are then all the table holds, so the
+    summaries computed from it are computed from them in memory (not read back), while PostgreSQL
+    builds the keys; they are returned for finish_write."""
+    written = {}
     with ThreadPoolExecutor(max_workers=1) as pool:
-        with bulk.indexes_built_after(conn, table, frame):
+        with bulk.indexes_built_after(conn, table, lambda: written["frame"]):
+            frame = written["frame"] = write()
             # What the summaries need besides the rows (the stations) is read under the table's lock: a
             # writer of stations that commits later rebuilds them after this file's rows are in.
             stored = _as_stored(frame, table)
             # The rows are every row the table will hold: all its summaries (by month or not) come from them.
             compute = summaries.in_memory(conn, set(changed_tables), None, {table.name: stored}) \
                 if stored is not None else dict
-            bulk.copy_frame(conn, table.name, frame, order=key_order(frame, key))
             computing = pool.submit(compute)  # on the other core, while PostgreSQL sorts and joins
         computed = computing.result()
     return {"new": len(frame), "changed": 0, "unchanged": 0, "written_keys": [], "row_count": len(frame),
             "written_months": _months_of(frame), "computed": computed}
 
 
-def _audit_row(conn: sa.Connection, result: ImportResult, actor: str | None) -> None:
+def audit_row(conn: sa.Connection, result: ImportResult, actor: str | None) -> None:
     detail = "; ".join([f"{len(result.problems)} problems"] if result.problems else [])
     if result.problems:
         detail += ": " + ", ".join(sorted({p.key for p in result.problems}))[:900]
@@ -478,4 +488,4 @@ def _audit_row(conn: sa.Connection, result: ImportResult, actor: str | None) -> 
 
 def _audit(engine: sa.Engine, result: ImportResult, actor: str | None) -> None:
     with engine.begin() as conn:
-        _audit_row(conn, result, actor)
+        audit_row(conn, result, actor)

@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -153,15 +154,68 @@ def read_table(content: bytes, template: Template, sheet: str | None = None) -> 
         headers = grid[header_at]
         frame = _parse_csv(text, data if data is not None else text.encode("utf-8"), delimiter,
                            header_at + 1, len(headers))
+    return _raw_table(frame, headers, template, header_at + 2, file_format, encoding)
+
+
+def _raw_table(frame: pd.DataFrame, headers: list, template: Template, first_row: int, file_format: str,
+               encoding: str | None) -> RawTable:
+    """Parsed rows under their headers as a RawTable: cells as categories, blank rows left out, each
+    row's spreadsheet number counted from `first_row`, the columns named after the template."""
     frame.columns = list(range(frame.shape[1]))
     frame = pd.DataFrame({column: as_categories(frame[column]) for column in frame.columns}, index=frame.index)
-    rows = pd.Series(frame.index + header_at + 2, index=frame.index)
+    rows = pd.Series(frame.index + first_row, index=frame.index)
     keep = (frame != "").any(axis=1)
     if not keep.all():
         frame, rows = frame[keep], rows[keep]
     frame, problems = _name_columns(frame, headers, template)
     return RawTable(frame.reset_index(drop=True), rows.reset_index(drop=True), file_format, encoding,
                     problems)
+
+
+def large_csv_chunks(content: bytes, template: Template,
+                     chunk_bytes: int) -> tuple[str, Iterator[tuple[RawTable, float]]] | None:
+    """A large CSV file (valid UTF-8 without blank lines, as _large_utf8 finds it) whose header names
+    the template's columns without a problem, as RawTables of about `chunk_bytes` each, in file order,
+    with the rows, cells and row numbers read_table gives the whole file, each with the share of the
+    file read so far; and its encoding. None for any other file, which is read whole (so that its
+    problems are reported as read_table finds them). The chunks are parsed as they are asked for, so a
+    caller can use each while the next is read."""
+    if content.startswith((XLS_MAGIC, XLSX_MAGIC)):
+        return None
+    large = _large_utf8(content)
+    if large is None:
+        return None
+    data, encoding, head = large
+    if head.count("\r") != head.count("\r\n"):  # a line ended by a lone CR: cut by lines as Arrow does
+        return None
+    first_lines = head.splitlines()[:HEADER_SEARCH_ROWS]
+    delimiter = "\t" if first_lines and "\t" in first_lines[0] and "," not in first_lines[0] else ","
+    try:
+        header_at = _find_header(list(csv.reader(first_lines, delimiter=delimiter)), template)
+    except ReadError:
+        return None
+    headers = list(csv.reader(first_lines, delimiter=delimiter))[header_at]
+    if any(_header_key(header) == "" for header in headers):  # named or not by whether its column is blank
+        return None
+    if _name_columns(pd.DataFrame(columns=range(len(headers)), dtype="str"), headers, template)[1]:
+        return None
+    start = 0
+    for _ in range(header_at + 1):
+        start = data.find(b"\n", start) + 1
+        if start == 0:  # the header is the last line
+            return None
+
+    def chunks() -> Iterator[tuple[RawTable, float]]:
+        position, first_row = start, header_at + 2
+        while position < len(data):
+            end = min(position + chunk_bytes, len(data))
+            line_end = data.find(b"\n", end - 1)
+            end = len(data) if line_end < 0 else line_end + 1
+            frame = _parse_csv(None, data[position:end], delimiter, 0, len(headers))
+            position, rows = end, len(frame)
+            yield _raw_table(frame, headers, template, first_row, "csv", encoding), end / len(data)
+            first_row += rows
+    return encoding, chunks()
 
 
 def _large_utf8(content: bytes) -> tuple[bytes, str, str] | None:
