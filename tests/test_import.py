@@ -420,3 +420,10 @@ def test_lists_in_messages_are_written_with_the_marks_of_the_messages_language()
     expected = {"expected": ["month", "station_code"]}
     assert "统计月份、站点编码" in message("read.no_header", expected, "zh", "visits")
     assert "month, station_code" in message("read.no_header", expected, "en", "visits")
+
+
+def test_counts_in_notices_are_written_with_thousands_separators():
+    """As the summary writes its counts (新增 288,420 行): a notice's count too, in both languages."""
+    assert report.message("notice.demo_replaced", {"count": 25575}, "zh") == "替换示例数据 25,575 行。"
+    assert report.message("notice.demo_replaced", {"count": 25575}, "en") == "Replaces 25,575 rows of demo data."
+    assert report.message("file.too_many_rows", {"limit": 2000000}, "en").count("2,000,000") == 1

@@ -19,8 +19,10 @@ def message(problem_key: str, params: dict, language: str, dataset: str | None =
     for name in ("columns", "expected"):  # column names, written as the user's template heads them
         if name in values and dataset:
             values[name] = [column_label(dataset, c, language) for c in values[name]]
-    # A list (sheet names, organisations, ...) is written as a list of the message's language.
-    values = {name: join(value, language) if isinstance(value, (list, tuple)) else value
+    # A list (sheet names, organisations, ...) is written as a list of the message's language; a count
+    # with thousands separators, as the summary writes its counts.
+    values = {name: join(value, language) if isinstance(value, (list, tuple))
+              else f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else value
               for name, value in values.items()}
     if "dataset" in values:
         values["dataset"] = t(f"dataset.{values['dataset']}", language)
