@@ -18,20 +18,26 @@ from queries import registers
 STATUS_COLOURS = {"met": "green", "near": "orange", "below": "red"}
 
 
-def page_header(title_key: str, intro_key: str) -> None:
-    """Every page starts the same way: title, one-line intro, and the demo banner when it applies."""
+def page_header(title_key: str, intro_key: str):
+    """Every page starts the same way: title, one-line intro, and the demo banner when it applies.
+    Returns the banner's place, for a page whose work changes which datasets are demo (an import)."""
     st.title(t(title_key))
     st.caption(t(intro_key))
-    demo_banner()
+    return demo_banner()
 
 
-def demo_banner() -> None:
-    """A clear warning naming the datasets that are still demo data."""
+def demo_banner(place=None):
+    """A clear warning naming the datasets that are still demo data, in `place` when given (drawn
+    again there, or cleared once none is demo); returns its place."""
+    place = st.empty() if place is None else place
     frame = registers.datasets()
     demo = frame[frame["is_demo"]]
-    if not demo.empty:
+    if demo.empty:
+        place.empty()
+    else:
         names = join(t(f"dataset.{name}") for name in demo["dataset_name"])
-        st.warning(t("demo.banner", datasets=names))
+        place.warning(t("demo.banner", datasets=names))
+    return place
 
 
 def source_line(source: str, as_of: str, definition: str) -> None:

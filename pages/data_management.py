@@ -24,7 +24,7 @@ def dry_run_or_import(dry_run_key: str, import_key: str, dry_run_help: str) -> t
 
 
 ensure_routed()
-components.page_header("data.title", "data.intro")
+banner = components.page_header("data.title", "data.intro")
 language = current_language()
 
 dataset = st.selectbox(t("data.dataset"), [*DATASETS, BOUNDARIES], format_func=lambda name: t(f"dataset.{name}"),
@@ -48,6 +48,8 @@ if dataset == BOUNDARIES:
             else:
                 for kind, message in report.boundary_messages(loaded, language):
                     getattr(st, kind)(message)
+                if do_import:
+                    components.demo_banner(banner)  # drawn before the import: the boundaries may be real now
 else:
     st.markdown(f"**{t('data.templates')}**")
     left, right, _ = st.columns([1, 1, 3])
@@ -73,6 +75,8 @@ else:
             result = import_file(dataset, content, uploaded.name, dry_run=dry_run, sheet=sheet,
                                  progress=lambda fraction, key: bar.progress(fraction, text=t(key)))
             (st.success if result.accepted else st.error)(report.summary(result, language))
+            if do_import:
+                components.demo_banner(banner)  # drawn before the import: the dataset may be real now
             for notice in report.notices(result, language):
                 st.info(notice)
             if result.problems:

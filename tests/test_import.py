@@ -427,3 +427,17 @@ def test_counts_in_notices_are_written_with_thousands_separators():
     assert report.message("notice.demo_replaced", {"count": 25575}, "zh") == "替换示例数据 25,575 行。"
     assert report.message("notice.demo_replaced", {"count": 25575}, "en") == "Replaces 25,575 rows of demo data."
     assert report.message("file.too_many_rows", {"limit": 2000000}, "en").count("2,000,000") == 1
+
+
+def test_the_demo_banner_drops_a_dataset_once_the_page_has_loaded_its_real_file(fresh_db):
+    """The banner is drawn at the top before the import runs; after a file is loaded it is drawn again,
+    so it no longer names that dataset as demo in the same run."""
+    at = signed_in_app("data_officer", "zh").run()
+    at.switch_page("pages/data_management.py").run()
+    assert "入户探访" in at.warning[0].value
+    at.selectbox(key="dataset").select_index(templates.DATASETS.index("visits")).run()
+    at.file_uploader[0].set_value(("visits.csv", corpus.csv_bytes(corpus.frame("visits")), "text/csv")).run()
+    at.button(key="import").click().run()
+    assert not at.exception and at.success
+    banners = [w.value for w in at.warning if w.value.startswith("示例数据")]
+    assert len(banners) == 1 and "入户探访" not in banners[0] and "社工站点" in banners[0]
