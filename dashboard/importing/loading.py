@@ -456,10 +456,9 @@ def copy_into_empty(conn: sa.Connection, table: sa.Table, changed_tables: tuple[
     few seconds it takes rather than see it half-loaded. The rows are then all the table holds, so the
     summaries computed from it are computed from them in memory (not read back), while PostgreSQL
     builds the keys; they are returned for finish_write."""
-    written = {}
     with ThreadPoolExecutor(max_workers=1) as pool:
-        with bulk.indexes_built_after(conn, table, lambda: written["frame"]):
-            frame = written["frame"] = write()
+        with bulk.indexes_built_after(conn, table, lambda: frame):  # the rows, once written
+            frame = write()
             # What the summaries need besides the rows (the stations) is read under the table's lock: a
             # writer of stations that commits later rebuilds them after this file's rows are in.
             stored = _as_stored(frame, table)

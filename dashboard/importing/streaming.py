@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import pandas as pd
 import sqlalchemy as sa
@@ -24,6 +24,9 @@ from dashboard import bulk, schema, settings, summaries
 from dashboard.importing import reading, validation
 from dashboard.importing.templates import Template
 from dashboard.writing import finish_write, mark_dataset
+
+if TYPE_CHECKING:
+    from dashboard.importing.loading import ImportResult, Progress
 
 CHUNK_BYTES = 8 << 20  # some 200,000 visit rows a part (smaller parts cost more to read and check than they save)
 # The datasets whose files go through COPY (loading._load's bulk path) and are stored as they are read.
@@ -36,8 +39,8 @@ class _Abandoned(Exception):
     """The file is not loaded this way (a problem, or a table that holds rows); nothing was written."""
 
 
-def try_load(engine: sa.Engine, template: Template, content: bytes, result, actor: str | None,
-             step) -> object | None:
+def try_load(engine: sa.Engine, template: Template, content: bytes, result: ImportResult, actor: str | None,
+             step: Progress) -> ImportResult | None:
     """Load a large CSV file while reading it, when it qualifies and passes: returns the ImportResult
     (loaded and audited). None when the file does not qualify or does not pass: nothing was written
     and nothing audited, and the caller reads the file whole."""
