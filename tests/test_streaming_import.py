@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from dashboard import bulk, codes, db, migrate, schema
+from dashboard import bulk, codes, db, migrate, schema, summaries
 from dashboard.demo import load_demo
 from dashboard.importing import import_file, reading, streaming
 from dashboard.importing.loading import ImportResult
@@ -79,20 +79,19 @@ def postgres_demo(tmp_path_factory, monkeypatch):
         drop()
 
 
-def contents(engine: sa.Engine) -> dict[str, list]:
-    """The visits and their summaries, rows sorted; the datasets' flags and counts."""
-    names = ["visits_monthly", "visits_county_monthly", "visits_station_monthly", "visits_township_monthly",
-             "workload_station_quarterly", "datasets"]
+def contents(engine: sa.Engine, table: str = "visits_monthly") -> dict[str, list]:
+    """A table and the summaries made from it, rows sorted; the datasets' flags and counts."""
+    names = [table, *(s.table for s in summaries.SUMMARIES if table in s.sources), "datasets"]
     with engine.connect() as conn:
         return {name: sorted(tuple(str(v) for v in row if not hasattr(v, "isoformat"))
                              for row in conn.execute(sa.select(schema.metadata.tables[name])))
                 for name in names}
 
 
-def audit(engine: sa.Engine) -> list[tuple]:
+def audit(engine: sa.Engine, dataset: str = "visits") -> list[tuple]:
     with engine.connect() as conn:
         return conn.execute(sa.select(schema.import_audit.c.outcome, schema.import_audit.c.rows_new)
-                            .where(schema.import_audit.c.dataset_name == "visits")).all()
+                            .where(schema.import_audit.c.dataset_name == dataset)).all()
 
 
 def station_codes(engine: sa.Engine) -> list[str]:
@@ -110,23 +109,38 @@ def read_whole_forbidden(monkeypatch):
     monkeypatch.setattr(reading, "read_table", refuse)
 
 
-def test_a_large_file_loaded_while_read_gives_what_the_ordinary_path_gives(postgres_demo, small_parts,
-                                                                            monkeypatch):
+def monitored_rows(engine: sa.Engine, months: list[str]) -> list[dict]:
+    """Monitored people per month, township (by name, under its county's name) and category."""
+    with engine.connect() as conn:
+        townships = conn.execute(sa.select(schema.counties.c.name_zh, schema.townships.c.name_zh).join(
+            schema.counties, schema.counties.c.county_code == schema.townships.c.county_code)).all()
+    rng = random.Random(11)
+    return [{"统计月份": month, "县区": county, "镇街": township, "监测对象类别": category.zh,
+             "监测人数": str(rng.randrange(500))}
+            for month in months for county, township in townships for category in codes.MONITORED_CATEGORIES]
+
+
+@pytest.mark.parametrize("dataset, table", [("visits", "visits_monthly"),
+                                            ("monitored_population", "monitored_population_monthly")])
+def test_a_large_file_loaded_while_read_gives_what_the_ordinary_path_gives(dataset, table, postgres_demo,
+                                                                            small_parts, monkeypatch):
     streamed_db, ordinary_db = postgres_demo(), postgres_demo()
-    content = corpus.csv_bytes(corpus.frame("visits", visit_rows(station_codes(streamed_db),
-                                                                 ["2024-01", "2024-02", "2024-03"])))
+    months = [f"2023-{m:02d}" for m in range(1, 13)] if dataset != "visits" else ["2024-01", "2024-02", "2024-03"]
+    rows = visit_rows(station_codes(streamed_db), months) if dataset == "visits" \
+        else monitored_rows(streamed_db, months)
+    content = corpus.csv_bytes(corpus.frame(dataset, rows))
     with monkeypatch.context() as patch:
         read_whole_forbidden(patch)
-        streamed = import_file("visits", content, "v.csv", engine=streamed_db)
+        streamed = import_file(dataset, content, "file.csv", engine=streamed_db)
     with monkeypatch.context() as patch:
         ordinary_path_only(patch)
-        ordinary = import_file("visits", content, "v.csv", engine=ordinary_db)
-    assert streamed.outcome == "loaded" and streamed.new > 10_000 and streamed.demo_rows_replaced > 0
+        ordinary = import_file(dataset, content, "file.csv", engine=ordinary_db)
+    assert streamed.outcome == "loaded" and streamed.new == len(rows) and streamed.demo_rows_replaced > 0
     for field in ("outcome", "rows_total", "new", "changed", "unchanged", "demo_rows_replaced", "problems",
                   "notices", "file_format", "encoding"):
         assert getattr(streamed, field) == getattr(ordinary, field), field
-    assert contents(streamed_db) == contents(ordinary_db)
-    assert audit(streamed_db) == audit(ordinary_db) == [("loaded", streamed.new)]
+    assert contents(streamed_db, table) == contents(ordinary_db, table)
+    assert audit(streamed_db, dataset) == audit(ordinary_db, dataset) == [("loaded", streamed.new)]
     assert_summaries_current(streamed_db)
 
 
