@@ -147,11 +147,7 @@ def read_table(content: bytes, template: Template, sheet: str | None = None) -> 
             text, encoding = decode(content)
             data = content[3:] if encoding == "utf-8-sig" else content if encoding == "utf-8" else None
             head = text[:HEAD_CHARS]
-        first_lines = head.splitlines()[:HEADER_SEARCH_ROWS]
-        delimiter = "\t" if first_lines and "\t" in first_lines[0] and "," not in first_lines[0] else ","
-        grid = list(csv.reader(first_lines, delimiter=delimiter))
-        header_at = _find_header(grid, template)
-        headers = grid[header_at]
+        delimiter, header_at, headers = _csv_header(head, template)
         frame = _parse_csv(text, data if data is not None else text.encode("utf-8"), delimiter,
                            header_at + 1, len(headers))
     return _raw_table(frame, headers, template, header_at + 2, file_format, encoding)
@@ -188,13 +184,10 @@ def large_csv_chunks(content: bytes, template: Template,
     data, encoding, head = large
     if head.count("\r") != head.count("\r\n"):  # a line ended by a lone CR: cut by lines as Arrow does
         return None
-    first_lines = head.splitlines()[:HEADER_SEARCH_ROWS]
-    delimiter = "\t" if first_lines and "\t" in first_lines[0] and "," not in first_lines[0] else ","
     try:
-        header_at = _find_header(list(csv.reader(first_lines, delimiter=delimiter)), template)
+        delimiter, header_at, headers = _csv_header(head, template)
     except ReadError:
         return None
-    headers = list(csv.reader(first_lines, delimiter=delimiter))[header_at]
     if any(_header_key(header) == "" for header in headers):  # named or not by whether its column is blank
         return None
     if _name_columns(pd.DataFrame(columns=range(len(headers)), dtype="str"), headers, template)[1]:
@@ -216,6 +209,16 @@ def large_csv_chunks(content: bytes, template: Template,
             yield _raw_table(frame, headers, template, first_row, "csv", encoding), end / len(data)
             first_row += rows
     return encoding, chunks()
+
+
+def _csv_header(head: str, template: Template) -> tuple[str, int, list[str]]:
+    """A CSV file's delimiter (tab when the first line has tabs and no comma), the index of its header
+    line among its first lines, and the header's cells; raises ReadError when none names the columns."""
+    first_lines = head.splitlines()[:HEADER_SEARCH_ROWS]
+    delimiter = "\t" if first_lines and "\t" in first_lines[0] and "," not in first_lines[0] else ","
+    grid = list(csv.reader(first_lines, delimiter=delimiter))
+    header_at = _find_header(grid, template)
+    return delimiter, header_at, grid[header_at]
 
 
 def _large_utf8(content: bytes) -> tuple[bytes, str, str] | None:
