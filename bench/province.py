@@ -24,7 +24,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
-from dashboard import codes, db, migrate, schema, summaries
+from dashboard import codes, db, migrate, schema
 from dashboard.demo import DEMO_DATASETS
 from dashboard.registers import seed_published_figures
 from dashboard.writing import finish_write, mark_dataset
@@ -392,13 +392,11 @@ def ensure(url: str = DEFAULT_URL, log=print) -> str:
 
 
 def _bring_up_to_date(engine: sa.Engine, log) -> None:
-    """Apply new migrations to a reused database (migrate.upgrade fills any summary table they add)."""
-    with engine.connect() as conn:
-        empty_before = {s.table for s in summaries.SUMMARIES
-                        if not sa.inspect(conn).has_table(s.table) or summaries.is_empty(conn, s.table)}
-    migrate.upgrade(engine)
-    if empty_before:
-        log(f"  summaries filled: {', '.join(sorted(empty_before))}")
+    """Apply new migrations to a reused database (migrate.upgrade fills any summary table they add or
+    make anew), and analyse the tables it filled."""
+    filled = migrate.upgrade(engine)
+    if filled:
+        log(f"  summaries filled: {', '.join(sorted(filled))}")
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.exec_driver_sql("ANALYZE")
 

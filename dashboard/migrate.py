@@ -18,12 +18,16 @@ def alembic_config(engine: Engine) -> Config:
     return config
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine, revision: str = "head") -> list[str]:
     """Migrate the database to a revision (the newest by default). At the newest, summary tables that a
-    migration has just created are filled from the data already there."""
+    migration has just created (or made anew) are filled from the data already there; returns their
+    names."""
     command.upgrade(alembic_config(engine), revision)
-    if revision == "head":
-        from dashboard import summaries, writing
-        with engine.begin() as conn:
-            if summaries.fill_missing(conn):
-                writing.finish_write(conn, [])
+    if revision != "head":
+        return []
+    from dashboard import summaries, writing
+    with engine.begin() as conn:
+        filled = summaries.fill_missing(conn)
+        if filled:
+            writing.finish_write(conn, [])
+    return filled

@@ -390,6 +390,10 @@ workload_station_quarterly = sa.Table(
     sa.Column("home_visit_count", sa.Integer, nullable=False),
     sa.Column("social_worker_count", sa.Integer, nullable=False),  # its own and its points'
     sa.Column("visits_per_worker", sa.Float),  # NULL: a station without social workers
+    # The quarter's other sums, so the station table of whole quarters is read from here too (migration
+    # 0012): a third of visits_station_monthly's rows.
+    sa.Column("case_count", sa.Integer, nullable=False),
+    sa.Column("people_served_count", sa.Integer, nullable=False),
 )
 sa.Index("ix_workload_station_quarterly_quarter_visits", workload_station_quarterly.c.quarter,
          workload_station_quarterly.c.visits_per_worker)

@@ -122,7 +122,8 @@ GROUP BY v.month, COALESCE(s.parent_station_code, s.station_code)""", "v.month",
 SELECT v.quarter, v.station_code, MIN(v.county_code), COUNT(*), SUM(v.home_visit_count),
   MAX(w.social_worker_count),
   CASE WHEN MAX(w.social_worker_count) > 0
-    THEN CAST(SUM(v.home_visit_count) AS FLOAT) / MAX(w.social_worker_count) END
+    THEN CAST(SUM(v.home_visit_count) AS FLOAT) / MAX(w.social_worker_count) END,
+  SUM(v.case_count), SUM(v.people_served_count)
 FROM visits_station_monthly v
 JOIN (
   SELECT COALESCE(p.parent_station_code, p.station_code) AS station_code,

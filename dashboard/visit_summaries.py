@@ -194,4 +194,5 @@ def workload_rows(rows: VisitRows) -> pd.DataFrame:
                          "county_code": rows.county.categorical(_least(inverse, count, county)),
                          "month_count": np.bincount(inverse, minlength=count).astype(np.int64),
                          "home_visit_count": visits, "social_worker_count": workers,
-                         "visits_per_worker": per_worker})
+                         "visits_per_worker": per_worker,
+                         **{name: _sums(inverse, count, sums[name]) for name in ("case_count", "people_served_count")}})

@@ -214,3 +214,24 @@ def test_workload_boxes_from_the_quarterly_summary_equal_those_from_the_months(d
                         dict(county_code=county, start_month="2022-01", end_month="2023-12"))
         assert len(quarterly) == 8
         pd.testing.assert_frame_equal(quarterly, monthly, check_dtype=False)
+
+
+def test_station_workload_from_the_quarterly_summary_equals_that_from_the_months(demo_db):
+    """Whole quarters are read from workload_station_quarterly; the same stations, sums, quarters with
+    data and workloads as from the monthly rows, for the city and a county, from the first quarter
+    (2021-Q4) on and over a range inside the data."""
+    engine = db.get_engine()
+    for county in (None, A_COUNTY):
+        for start, end in (("2021-10", "2024-06"), ("2022-04", "2023-09")):
+            quarterly = fetch(engine, visits.STATION_WORKLOAD_BY_QUARTER_SQL,
+                              dict(county_code=county, start_quarter=visits._quarter_of(start),
+                                   end_quarter=visits._quarter_of(end)))
+            monthly = fetch(engine, visits.STATION_WORKLOAD_SQL,
+                            dict(county_code=county, start_month=start, end_month=end))
+            assert len(quarterly) > 0 and quarterly["home_visit_count"].sum() > 0
+            pd.testing.assert_frame_equal(quarterly, monthly, check_dtype=False)
+    # Through the named query: a whole-quarter range gives the summary's frame, and its integer columns.
+    workload = visits.station_workload(start_month="2022-04", end_month="2023-09")
+    assert set(workload["quarter_count"]) == {6}
+    for column in ("social_worker_count", "quarter_count", "home_visit_count", "case_count", "people_served_count"):
+        assert workload[column].dtype.kind == "i", column

@@ -83,3 +83,37 @@ def test_visit_rows_keep_their_groups_as_numbers_after_revision_0011(backend, tm
     drop()
     assert rows == [(6, 5), (11, 7)]
     assert summary == [("elderly_in_difficulty", 7), ("vagrant", 5)]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_workload_summary_holds_cases_and_people_served_after_revision_0012(backend, tmp_path_factory):
+    """Revision 0012 makes workload_station_quarterly anew with the quarter's cases and people served;
+    migrate.upgrade fills it again from the visits, so a row it held before comes back with its sums."""
+    from dashboard import migrate
+    url, drop = _fresh_database(backend, tmp_path_factory)
+    engine = db.get_engine(url)
+    migrate.upgrade(engine, "0011")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO counties (county_code, name_zh, name_en, sort_order) "
+                             "VALUES ('441302', '惠城区', 'Huicheng District', 1)")
+        conn.exec_driver_sql("INSERT INTO townships (township_code, county_code, name_zh, kind) "
+                             "VALUES ('441302001', '441302', '桥东街道', 'street')")
+        conn.exec_driver_sql("INSERT INTO stations (station_code, name_zh, station_type, county_code, township_code, "
+                             "lon, lat, social_worker_count, is_benchmark, hotline_count) "
+                             "VALUES ('S1', '站', 'station', '441302', '441302001', 114.4, 23.1, 3, FALSE, 1)")
+        for month, group, visits in (("2024-01", 6, 5), ("2024-02", 11, 7), ("2024-04", 6, 4)):
+            conn.exec_driver_sql("INSERT INTO visits_monthly (month, station_code, group_number, home_visit_count, "
+                                 f"case_count, people_served_count) VALUES ('{month}', 'S1', {group}, {visits}, 1, 9)")
+        conn.exec_driver_sql("INSERT INTO visits_station_monthly (month, quarter, station_code, county_code, "
+                             "home_visit_count, case_count, people_served_count) VALUES "
+                             "('2024-01', '2024-Q1', 'S1', '441302', 5, 1, 9), ('2024-02', '2024-Q1', 'S1', '441302', 7, 1, 9), "
+                             "('2024-04', '2024-Q2', 'S1', '441302', 4, 1, 9)")
+        conn.exec_driver_sql("INSERT INTO workload_station_quarterly (quarter, station_code, county_code, month_count, "
+                             "home_visit_count, social_worker_count, visits_per_worker) VALUES "
+                             "('2024-Q1', 'S1', '441302', 2, 12, 3, 4.0), ('2024-Q2', 'S1', '441302', 1, 4, 3, 1.333)")
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT quarter, month_count, home_visit_count, case_count, people_served_count, "
+                                    "social_worker_count FROM workload_station_quarterly ORDER BY quarter").all()
+    drop()
+    assert rows == [("2024-Q1", 2, 12, 2, 18, 3), ("2024-Q2", 1, 4, 1, 9, 3)]
