@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard import formatting
+from dashboard import formatting, provenance
 from dashboard.caching import on_data_version
 from dashboard.i18n import current_language, join, t
 from queries import charity, registers, renovations, special_education, stations, visits
@@ -186,14 +186,17 @@ def area_kpis(area: str, language: str) -> list[Kpi]:
 
 
 def area_source(area: str, language: str | None = None) -> str:
-    """The documents the area's published figures come from (language: the session's by default)."""
+    """Where the area's figures come from (language: the session's by default): the documents of its
+    published figures while its data is demo, the files its data was loaded from once it is not
+    (dashboard/provenance.py)."""
     return _area_source(area, language or current_language())
 
 
 @on_data_version
 def _area_source(area: str, language: str) -> str:
     figures = registers.published_figures(area)
-    return join(dict.fromkeys(figures["source_document"]), language, clauses=True) if not figures.empty else ""
+    documents = join(dict.fromkeys(figures["source_document"]), language, clauses=True) if not figures.empty else ""
+    return provenance.source_text(provenance.AREA_DATASETS[area], documents, language)
 
 
 def _school_year_end(school_year: int) -> str:

@@ -10,11 +10,11 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard import formatting, projection, sources
+from dashboard import formatting, projection, provenance, sources
 from dashboard.caching import on_data_version
 from dashboard.charts import Chart
 from dashboard.charts import special_education as target_charts
-from dashboard.i18n import join, t
+from dashboard.i18n import current_language, join, t
 from queries import registers
 from queries import special_education as q
 
@@ -232,9 +232,11 @@ def source_of(document_number: str) -> str:
 
 
 def data_source() -> str:
-    """The documents the special-education figures were published in."""
+    """Where the special-education figures come from: the documents they were published in (with their
+    dates) while the data is demo, the files it was loaded from once it is not."""
     figures = registers.published_figures("special_education")
-    return join((source_of(d) for d in dict.fromkeys(figures["source_document"])), clauses=True)
+    documents = join((source_of(d) for d in dict.fromkeys(figures["source_document"])), clauses=True)
+    return provenance.source_text(provenance.AREA_DATASETS["special_education"], documents, current_language())
 
 
 def target_source(stage: str) -> str:

@@ -2,7 +2,7 @@
 and the letter's other figures as registered cards."""
 import streamlit as st
 
-from dashboard import components, filters, formatting, metric_cards, settings
+from dashboard import components, filters, formatting, metric_cards, provenance, settings
 from dashboard import social_assistance as sa
 from dashboard.charts import draw
 from dashboard.charts.display import number_columns
@@ -25,8 +25,9 @@ year = filters.year_filter(sa.years_between(span.first_month, span.last_month))
 labels = {"scope": filters.scope_label(county)}
 
 
-def source(key: str, as_of: str, definition: str) -> str:
-    line = t("source.line", source=t(key, document=LETTER.document_number), as_of=as_of, definition=definition)
+def source(key: str, dataset: str, as_of: str, definition: str) -> str:
+    origin = provenance.source_text((dataset,), LETTER.document_number, language)
+    line = t("source.line", source=t(key, document=origin), as_of=as_of, definition=definition)
     st.caption(line)
     return line
 
@@ -52,7 +53,7 @@ elif section != "other":
                 note=t("sa.kpi.month", month=latest["month"].iloc[0]))], columns=4)
             draw(charts.monitored_composition(monitored, language, t("sa.chart.monitored", **labels),
                                               t("sa.unit.people")))
-            line = source("sa.source.monitoring", as_of, t("sa.definition.monitored"))
+            line = source("sa.source.monitoring", "monitored_population", as_of, t("sa.definition.monitored"))
             download_buttons(sa.labelled(monitored, {"category_code": "monitored_category"}, language),
                              "monitored_population_by_month", as_of, line, "monitored")
 
@@ -78,7 +79,7 @@ elif section != "other":
                                            t(title, **labels), t("sa.unit.warnings")))
             if kind == "department":
                 st.caption(t("sa.departments.note"))
-            line = source("sa.source.monitoring", as_of, t("sa.definition.warnings", days=limit))
+            line = source("sa.source.monitoring", "risk_warnings", as_of, t("sa.definition.warnings", days=limit))
             download_buttons(sa.labelled(frame, {column: kind}, language), subject, as_of, line, subject)
         st.subheader(t("sa.table.backlog", **labels))
         backlog = sa.backlog_table(q.open_backlog_by_township(**scope, limit_days=limit), language)
@@ -86,7 +87,7 @@ elif section != "other":
             st.info(t("sa.backlog.empty"))
         else:
             st.dataframe(backlog, hide_index=True, column_config=number_columns(backlog))
-            line = source("sa.source.monitoring", as_of, t("sa.definition.backlog", days=limit))
+            line = source("sa.source.monitoring", "risk_warnings", as_of, t("sa.definition.backlog", days=limit))
             download_buttons(backlog, "open_warnings_by_township", as_of, line, "backlog")
 
     elif section == "requests":
@@ -103,7 +104,7 @@ elif section != "other":
         if not by_need.empty:
             draw(charts.requests_by_need(by_need, language, t("sa.chart.requests", **labels),
                                          t("sa.unit.requests")))
-        line = source("sa.source.requests", as_of, t("sa.definition.requests"))
+        line = source("sa.source.requests", "assistance_requests", as_of, t("sa.definition.requests"))
         download_buttons(sa.labelled(by_need, {"need_code": "request_need", "outcome": "request_outcome"}, language),
                          "requests_by_need_and_outcome", as_of, line, "requests")
 else:

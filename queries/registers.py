@@ -21,6 +21,25 @@ def datasets() -> pd.DataFrame:
     return frame
 
 
+# The files each dataset was loaded from: every import that loaded rows, the latest first.
+DATASET_FILES_SQL = """
+SELECT a.dataset_name, a.file_name, a.occurred_at
+FROM import_audit a
+JOIN datasets d ON d.dataset_name = a.dataset_name
+WHERE a.action = 'import' AND a.outcome = 'loaded' AND a.file_name IS NOT NULL
+  AND (CAST(:dataset_name AS VARCHAR(40)) IS NULL OR a.dataset_name = :dataset_name)
+ORDER BY a.dataset_name, a.occurred_at DESC, a.audit_id DESC
+"""
+
+
+def dataset_files(dataset_name: str | None = None) -> pd.DataFrame:
+    """The files the datasets were loaded from, each import that loaded rows (not dry runs nor rejected
+    files), the latest first within a dataset. Columns: dataset_name, file_name, loaded_on (ISO date)."""
+    frame = run(DATASET_FILES_SQL, dataset_name=dataset_name)
+    frame["loaded_on"] = frame.pop("occurred_at").astype(str).str[:10]
+    return frame
+
+
 PUBLISHED_FIGURES_SQL = """
 SELECT figure_key, area, metric_key, value, relation, unit, as_of, period_start, period_end,
   source_document, source_quote

@@ -4,21 +4,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from dashboard import codes, formatting, kpis
+from dashboard import codes, formatting, kpis, provenance
 from dashboard.briefing import consistency
 from dashboard.briefing.model import ChartSpec, Slide
 from dashboard.i18n import t
 from queries import charity, places, registers, renovations, special_education, stations, visits
-
-AREA_DATASETS = {"stations": ["stations", "places"], "special_education": ["special_education"],
-                 "visits": ["visits"], "renovations": ["renovations"], "charity": ["charity_flows"]}
 
 
 def _provenance(area: str, language: str) -> tuple[str, bool, str]:
     """Source documents, whether any of the area's data is demo, and the as-of date of the station
     register (the day it was loaded; while demo, the date of the published figures it equals)."""
     frame = registers.datasets().set_index("dataset_name")
-    names = [n for n in AREA_DATASETS[area] if n in frame.index]
+    names = [n for n in provenance.AREA_DATASETS[area] if n in frame.index]
     is_demo = bool(frame.loc[names, "is_demo"].any()) if names else False
     as_of = kpis.register_as_of("stations", "township_station_count") if area == "stations" else ""
     return kpis.area_source(area, language), is_demo, as_of

@@ -11,6 +11,11 @@ ENTRIES = {
     "demo.tag": ("示例数据", "Demo data"),
     "source.line": ("来源：{source} · 数据截至：{as_of} · 口径：{definition}",
                     "Source: {source} · Data as of: {as_of} · Definition: {definition}"),
+    # A dataset loaded by a data officer, in a source line (dashboard/provenance.py).
+    "origin.file": ("{dataset}：{file}（{date} 导入）", "{dataset}: {file} (imported {date})"),
+    "origin.files": ("{dataset}：{file} 等 {count} 个文件（最近一次 {date} 导入）",
+                     "{dataset}: {file} and {more} earlier file(s) (the latest, imported {date})"),
+    "origin.loaded": ("{dataset}：{date} 载入", "{dataset}: loaded {date}"),
     "target.label": ("目标 {target}", "Target {target}"),
     "target.deadline": ("目标期限：{deadline}年底", "Target date: end {deadline}"),
     "status.met": ("✓ 已达标", "✓ Met"),

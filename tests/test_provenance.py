@@ -1,0 +1,74 @@
+"""Source lines name where the figures come from: the published documents while a dataset is demo, the
+file a data officer loaded (and the day) once it is not; on both databases, and on the page."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dashboard import db, kpis, migrate, provenance
+from dashboard.demo import load_demo
+from dashboard.importing import import_file, report
+from queries import registers
+from tests import import_corpus as corpus
+from tests.app_support import signed_in_app
+from tests.conftest import BACKENDS, _fresh_database, add_test_users
+
+LETTER = "惠市民政案〔2024〕23号"
+
+
+@pytest.fixture(params=BACKENDS)
+def fresh_db(request, tmp_path_factory, monkeypatch):
+    url, drop = _fresh_database(request.param, tmp_path_factory)
+    engine = db.get_engine(url)
+    migrate.upgrade(engine)
+    load_demo(engine)
+    add_test_users(engine)
+    monkeypatch.setenv("DATABASE_URL", url)
+    yield engine
+    drop()
+
+
+def load(engine, dataset: str, file_name: str, rows=None) -> None:
+    table = corpus.frame(dataset) if rows is None else corpus.frame(dataset, rows)
+    result = import_file(dataset, corpus.csv_bytes(table), file_name, engine=engine, actor="tester")
+    assert result.outcome == "loaded", report.to_text(result, "en")
+
+
+def test_a_loaded_dataset_is_credited_to_its_file_and_a_demo_one_to_the_documents(fresh_db):
+    today = dt.date.today().isoformat()
+    assert kpis.area_source("special_education", "zh") == LETTER
+    assert registers.dataset_files().empty
+    load(fresh_db, "special_education_resources", "资源2024.csv")
+    files = registers.dataset_files("special_education_resources")
+    assert files.to_dict("records") == [{"dataset_name": "special_education_resources", "file_name": "资源2024.csv",
+                                        "loaded_on": today}]
+    # Enrolment is still demo (credited to the letter); the resources are the file's.
+    assert kpis.area_source("special_education", "zh") == f"{LETTER}；特教资源：资源2024.csv（{today} 导入）"
+    assert kpis.area_source("special_education", "en") == (
+        f"{LETTER}; Special-education resources: 资源2024.csv (imported {today})")
+    assert kpis.area_source("visits", "zh") == LETTER  # another area is untouched
+    # A dry run and a rejected file are no source; a second loaded file is counted, the latest named.
+    rows = corpus.VALID_ROWS["special_education_resources"]
+    import_file("special_education_resources", corpus.csv_bytes(corpus.frame("x", rows)), "试运行.csv",
+                dry_run=True, engine=fresh_db)
+    bad = import_file("special_education_resources", b"\xff\xfe not a table", "坏.csv", engine=fresh_db)
+    assert bad.outcome == "rejected"
+    load(fresh_db, "special_education_resources", "资源2025.csv", [dict(rows[0], 资源教室数="27"), rows[1]])
+    assert provenance.source_text(("special_education_resources",), LETTER, "zh") == (
+        f"特教资源：资源2025.csv 等 2 个文件（最近一次 {today} 导入）")
+    assert provenance.source_text(("special_education_resources",), LETTER, "en") == (
+        f"Special-education resources: 资源2025.csv and 1 earlier file(s) (the latest, imported {today})")
+
+
+def test_the_page_source_line_names_the_file_once_loaded(fresh_db):
+    if fresh_db.dialect.name != "sqlite":
+        pytest.skip("the page reads through the same functions on both databases")
+    load(fresh_db, "special_education_resources", "资源2024.csv")
+    at = signed_in_app("admin", "zh")
+    at.query_params["section"] = "resources"
+    at.run()
+    at.switch_page("pages/special_education.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    lines = [c.value for c in at.caption if c.value.startswith("来源：")]
+    assert lines and all("特教资源：资源2024.csv（" in line for line in lines), lines
