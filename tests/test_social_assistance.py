@@ -319,6 +319,23 @@ def test_monitored_chart_stacks_categories_with_the_legend_read_like_the_stack()
     assert [(s["name"], s["stack"], s["data"]) for s in option["series"]] == \
         [("低保对象", "people", [100, 110]), ("特困人员", "people", [20, 21])]
     assert option["legend"]["data"] == ["特困人员", "低保对象"]
+    assert "axisLabel" not in option["yAxis"] and option["tooltip"]["valueFormatter"] == "localized"
+
+
+def test_monitored_chart_writes_a_stack_of_10_wan_or_more_in_wan():
+    """Once the stack reaches 10万 the axis reads 4万, 8万, 12万 (as the card above it writes 11.97万) and
+    the tooltip 7.00万; in English the axis is in thousands; the stack, not one layer, decides."""
+    from dashboard.charts import social_assistance as charts
+    frame = pd.DataFrame({"month": ["2024-01", "2024-01"], "category_code": ["subsistence_allowance", "extreme_poverty"],
+                          "person_count": [70000, 49700]})
+    option = charts.monitored_composition(frame, "zh", "标题", "人数（人）").option
+    assert option["yAxis"]["axisLabel"]["formatter"] == "{value}万"
+    assert [s["data"] for s in option["series"]] == [[7.0], [4.97]]
+    assert option["tooltip"]["valueFormatter"] == "%.2f万"
+    english = charts.monitored_composition(frame, "en", "Title", "people").option
+    assert english["yAxis"]["axisLabel"]["formatter"] == "{value}k"
+    assert [s["data"] for s in english["series"]] == [[70.0], [49.7]]
+    assert english["tooltip"]["valueFormatter"] == "%.1fk"
 
 
 def test_page_in_english(demo_db):

@@ -5,6 +5,7 @@ import pandas as pd
 
 from dashboard import charts, codes
 from dashboard.charts import PALETTE, Chart
+from dashboard.formatting import WAN
 
 OUTCOME_COLOURS = {"brought_in": PALETTE[2], "assisted": PALETTE[2], "referred": PALETTE[0],
                    "not_eligible": PALETTE[5], "open": PALETTE[3]}
@@ -19,18 +20,26 @@ def _axis_tooltip(figure: Chart, **extra) -> Chart:
     return figure
 
 
+# How the tooltip writes a value of an axis drawn in 万 or in thousands (count_axis): as the page's
+# cards write such a count (11.97万), the axis's unit after it.
+DIVIDED_TOOLTIP_FORMATS = {WAN: "%.2f万", 1000: "%.1fk"}
+
+
 def monitored_composition(frame: pd.DataFrame, language: str, title: str, unit: str) -> Chart:
-    """Stacked areas: people monitored each month, by category."""
+    """Stacked areas: people monitored each month, by category. The axis is written as the cards write
+    the total (in 万 in Chinese once the stack reaches 10万: 0, 4万, 8万, 12万), and so is the tooltip."""
     wide = frame.pivot_table(index="month", columns="category_code", values="person_count", aggfunc="sum")
+    divisor, axis = charts.count_axis(wide.sum(axis=1).tolist(), language)
     series = [{"type": "line", "name": codes.label("monitored_category", category, language), "stack": "people",
                "areaStyle": {"opacity": 0.5}, "showSymbol": False, "lineStyle": {"width": 1.5},
-               "emphasis": {"focus": "series"}, "data": [charts.number(v) for v in wide[category]]}
+               "emphasis": {"focus": "series"},
+               "data": [charts.number(v if divisor == 1 or pd.isna(v) else v / divisor) for v in wide[category]]}
               for category in codes.codes("monitored_category") if category in wide.columns]
-    figure = _axis_tooltip(charts.chart(
+    figure = charts.chart(
         title, unit, height=450, legend=True, tooltip="axis",
         xAxis={"type": "category", "boundaryGap": False, "data": [str(m) for m in wide.index]},
-        yAxis={"type": "value"},  # ECharts writes 120,000 (not plotly's SI "120k")
-        series=series))
+        yAxis={"type": "value", **axis}, series=series)
+    figure.option["tooltip"]["valueFormatter"] = DIVIDED_TOOLTIP_FORMATS.get(divisor, "localized")
     # The legend and the tooltip read top-down like the stack: the last series drawn is the top layer.
     figure.option["legend"]["data"] = [s["name"] for s in reversed(series)]
     figure.option["tooltip"]["order"] = "seriesDesc"
