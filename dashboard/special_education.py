@@ -231,12 +231,15 @@ def source_of(document_number: str) -> str:
     return f"{document_number}（{document.published_on.isoformat()}）" if document else document_number
 
 
-def data_source() -> str:
-    """Where the special-education figures come from: the documents they were published in (with their
+def data_source(section: str | None = None) -> str:
+    """Where the figures of a section of the page come from (the resources section: the resources
+    dataset; the others: enrolment; None: both): the documents they were published in (with their
     dates) while the data is demo, the files it was loaded from once it is not."""
     figures = registers.published_figures("special_education")
     documents = join((source_of(d) for d in dict.fromkeys(figures["source_document"])), clauses=True)
-    return provenance.source_text(provenance.AREA_DATASETS["special_education"], documents, current_language())
+    datasets = {None: provenance.AREA_DATASETS["special_education"],
+                "resources": ("special_education_resources",)}.get(section, ("special_education",))
+    return provenance.source_text(datasets, documents, current_language())
 
 
 def target_source(stage: str) -> str:

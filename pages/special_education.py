@@ -20,7 +20,6 @@ county = filters.county_filter()
 year = filters.school_year_filter(years)
 scope = filters.scope_label(county)
 as_of = sped.school_year_as_of(year)
-source = sped.data_source()
 
 
 def metric_row(row, columns: list[str], labels: list[str]) -> None:
@@ -42,6 +41,7 @@ def trend_section(frame, columns: list[str], labels: list[str], chart, subject: 
 
 
 section = filters.section_filter(["targets", "placements", "senior_high", "resources", "register"], "sped.heading")
+source = sped.data_source(section)
 if section == "targets":
     for stage in sped.TARGET_METRICS:
         part = sped.target_section(stage, year, county, scope, language)

@@ -71,4 +71,8 @@ def test_the_page_source_line_names_the_file_once_loaded(fresh_db):
     at.switch_page("pages/special_education.py").run()
     assert not at.exception, [e.value for e in at.exception]
     lines = [c.value for c in at.caption if c.value.startswith("来源：")]
-    assert lines and all("特教资源：资源2024.csv（" in line for line in lines), lines
+    # The section shows the resources alone: the loaded file is its whole source.
+    assert lines and all(line.startswith("来源：特教资源：资源2024.csv（") for line in lines), lines
+    at.button_group(key="filter_section").set_value("placements").run()  # enrolment, still demo
+    lines = [c.value for c in at.caption if c.value.startswith("来源：")]
+    assert lines and all(line.startswith(f"来源：{LETTER}（2024-06-12） ·") for line in lines), lines
