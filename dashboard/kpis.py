@@ -186,17 +186,18 @@ def area_kpis(area: str, language: str) -> list[Kpi]:
 
 
 def area_source(area: str, language: str | None = None) -> str:
-    """Where the area's figures come from (language: the session's by default): the documents of its
-    published figures while its data is demo, the files its data was loaded from once it is not
-    (dashboard/provenance.py)."""
+    """Where the figures of an area (or of a part of one: provenance.PARTS) come from (language: the
+    session's by default): the documents of its published figures while its data is demo, the files its
+    data was loaded from once it is not (dashboard/provenance.py)."""
     return _area_source(area, language or current_language())
 
 
 @on_data_version
 def _area_source(area: str, language: str) -> str:
-    figures = registers.published_figures(area)
+    published_area, datasets = provenance.part(area)
+    figures = registers.published_figures(published_area)
     documents = join(dict.fromkeys(figures["source_document"]), language, clauses=True) if not figures.empty else ""
-    return provenance.source_text(provenance.AREA_DATASETS[area], documents, language)
+    return provenance.source_text(datasets, documents, language)
 
 
 def _school_year_end(school_year: int) -> str:

@@ -15,6 +15,18 @@ AREA_DATASETS = {
     "renovations": ("renovations",),
     "charity": ("charity_flows", "community_funds"),
 }
+# Parts of a page drawn from some of an area's datasets, or from a dataset of their own: the area whose
+# published figures they belong to, and their datasets.
+PARTS = {
+    "visit_coverage": ("visits", ("service_recipients",)),
+    "charity_flows": ("charity", ("charity_flows",)),
+    "community_funds": ("charity", ("community_funds",)),
+}
+
+
+def part(name: str) -> tuple[str, tuple[str, ...]]:
+    """(area of its published figures, datasets) of an area or a part of one."""
+    return PARTS[name] if name in PARTS else (name, AREA_DATASETS[name])
 
 
 def source_text(datasets: tuple[str, ...], documents: str, language: str) -> str:

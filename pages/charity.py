@@ -31,10 +31,10 @@ if section == "balance":
         blocks.no_data()
         st.stop()
     blocks.chart(charts.balance_waterfall(balance, blocks.title("charity.chart.balance", county, period), language),
-                 "charity", as_of, "charity.def.balance")
+                 "charity_flows", as_of, "charity.def.balance")
     with components.lazy_expander(t("table.data"), "charity_balance_table") as shown:
         if shown:
-            blocks.table(charts.balance_table(balance), "charity_balance_by_year", "charity", as_of,
+            blocks.table(charts.balance_table(balance), "charity_balance_by_year", "charity_flows", as_of,
                          "charity.def.balance", "charity_balance")
 
 elif section == "flows":
@@ -46,15 +46,15 @@ elif section == "flows":
                                        charity.disbursed_by_destination(destination, **dates))
     names = dict(zip(balances["organisation_code"], balances["organisation_name_zh"]))
     blocks.chart(charts.sankey(links, names, destination, blocks.title("charity.chart.sankey", county, period),
-                               language), "charity", as_of, "charity.def.sankey")
+                               language), "charity_flows", as_of, "charity.def.sankey")
     with components.lazy_expander(t("charity.links_table"), "charity_links_table") as shown:
         if shown:
             blocks.table(charts.links_table(links, names, destination, language), "charity_flow_links",
-                         "charity", as_of, "charity.def.sankey", "charity_links")
+                         "charity_flows", as_of, "charity.def.sankey", "charity_links")
     with components.lazy_expander(t("charity.organisation_table"), "charity_organisations_table") as shown:
         if shown:
             blocks.table(charts.organisation_table(balances, language), "charity_organisation_balances",
-                         "charity", as_of, "charity.def.balance", "charity_organisations")
+                         "charity_flows", as_of, "charity.def.balance", "charity_organisations")
 
 elif section == "community_funds":
     funds_as_of = period.end_date
@@ -63,6 +63,6 @@ elif section == "community_funds":
         blocks.no_data()
     else:
         blocks.chart(charts.community_funds_by_county(by_county, blocks.title("charity.chart.funds", county), language),
-                     "charity", funds_as_of.isoformat(), "charity.def.funds")
+                     "community_funds", funds_as_of.isoformat(), "charity.def.funds")
         blocks.table(charts.funds_table(charity.community_funds(county, funds_as_of), language), "community_funds",
-                     "charity", funds_as_of.isoformat(), "charity.def.funds", "charity_funds", height=360)
+                     "community_funds", funds_as_of.isoformat(), "charity.def.funds", "charity_funds", height=360)

@@ -69,13 +69,13 @@ else:
         blocks.no_data()
         st.stop()
     blocks.chart(charts.coverage_heatmap(coverage, blocks.title("visits.chart.coverage_group", county, period),
-                                         language), "visits", as_of, "visits.def.coverage")
+                                         language), "visit_coverage", as_of, "visits.def.coverage")
     blocks.chart(charts.coverage_by_county(visits.coverage_by_county(**years),
                                            blocks.title("visits.chart.coverage_county", county, period), language),
-                 "visits", as_of, "visits.def.coverage")
-    blocks.table(charts.coverage_table(coverage, language), "coverage_by_group", "visits", as_of,
+                 "visit_coverage", as_of, "visits.def.coverage")
+    blocks.table(charts.coverage_table(coverage, language), "coverage_by_group", "visit_coverage", as_of,
                  "visits.def.coverage", "visits_coverage")
     short = visits.stations_short_of_full_coverage(**years)
     st.markdown(t("visits.short_heading", count=len(short)))
-    blocks.table(charts.shortfall_table(short, language), "stations_short_of_full_coverage", "visits", as_of,
+    blocks.table(charts.shortfall_table(short, language), "stations_short_of_full_coverage", "visit_coverage", as_of,
                  "visits.def.shortfall", "visits_short", height=420)

@@ -76,3 +76,17 @@ def test_the_page_source_line_names_the_file_once_loaded(fresh_db):
     at.button_group(key="filter_section").set_value("placements").run()  # enrolment, still demo
     lines = [c.value for c in at.caption if c.value.startswith("来源：")]
     assert lines and all(line.startswith(f"来源：{LETTER}（2024-06-12） ·") for line in lines), lines
+
+
+def test_a_part_of_a_page_is_credited_to_its_own_dataset(fresh_db):
+    """The visits page's coverage section reads the service-recipient register, not the visits, and the
+    charity page's funds section the community funds: loading the visits or the charity flows changes
+    the other sections' sources and leaves theirs (still demo) alone."""
+    today = dt.date.today().isoformat()
+    load(fresh_db, "visits", "探访2024Q1.csv")
+    load(fresh_db, "charity_flows", "慈善2023.csv")
+    assert kpis.area_source("visits", "zh") == f"入户探访：探访2024Q1.csv（{today} 导入）"
+    assert kpis.area_source("visit_coverage", "zh") == LETTER
+    assert kpis.area_source("charity_flows", "zh") == f"慈善资金：慈善2023.csv（{today} 导入）"
+    assert kpis.area_source("community_funds", "zh") == LETTER
+    assert kpis.area_source("charity", "zh") == f"慈善资金：慈善2023.csv（{today} 导入）；{LETTER}"
