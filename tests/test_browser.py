@@ -1,6 +1,7 @@
 """The app in headless Chromium: sign-in first, figures drawn, Chinese text, no exception, and nothing
 requested from any host but this machine."""
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -186,3 +187,27 @@ def test_an_administrator_reaches_the_administration_page_and_its_tabs(app_url):
         assert "python -m dashboard reconcile" in page.inner_text('[data-testid="stMain"]')
         assert exceptions_on(page) == [] and page.dialogs == []
         assert foreign_requests(page.requested_urls) == []
+
+
+def test_the_dark_briefing_darkens_the_sidebar_too(app_url):
+    """The briefing's dark look (深色大屏) covers the whole window: the sidebar beside a dark preview was
+    left light, with dark text; its text, links and current page are now light on dark."""
+    def luminance(colour: str) -> float:
+        red, green, blue = (float(part) for part in re.findall(r"[\d.]+", colour)[:3])
+        return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+    with chromium_page() as page:
+        sign_in(page, app_url, TEST_USERS["leader"], TEST_PASSWORD, "npc-briefing?theme=dark")
+        page.wait_for_selector('[data-testid="stSidebar"] .hz-user', timeout=60_000)
+        page.wait_for_selector('[data-testid="stCheckbox"], [data-testid="stToggle"], label:has-text("深色大屏")',
+                               timeout=60_000)
+        colours = page.evaluate("""() => {
+            const style = selector => getComputedStyle(document.querySelector(selector));
+            return {sidebar: style('[data-testid="stSidebar"]').backgroundColor,
+                    link: style('[data-testid="stSidebarNavLink"] span').color,
+                    user: style('[data-testid="stSidebar"] .hz-user-who').color,
+                    language: style('[data-testid="stSidebar"] .hz-language').color};
+        }""")
+        assert luminance(colours["sidebar"]) < 60, colours
+        assert all(luminance(colours[part]) > 180 for part in ("link", "user", "language")), colours
+        assert exceptions_on(page) == []

@@ -20,6 +20,14 @@ DARK_CSS = """<style>
 [data-testid="stMain"] p, [data-testid="stMain"] span, [data-testid="stMain"] div {color: #f2f4f7;}
 [data-testid="stMain"] [data-testid="stBaseButton-secondary"] {background: #1c2f45; border-color: #4a5f78;}
 [data-testid="stMain"] [data-testid="stAlertContainer"] {background: #3b3420;}
+[data-testid="stSidebar"] {background: #10233a; border-right: 1px solid #2b3d52;}
+[data-testid="stSidebar"] p, [data-testid="stSidebar"] span, [data-testid="stSidebar"] strong,
+[data-testid="stSidebar"] a, [data-testid="stSidebar"] nav,
+[data-testid="stSidebar"] .hz-user-who {color: #f2f4f7 !important;}
+[data-testid="stSidebar"] a[hreflang] {color: #8cc4ff !important;}
+[data-testid="stSidebarNavLink"]:hover, [data-testid="stSidebarNavLink"][aria-current="page"] {background: #1c2f45;}
+[data-testid="stSidebar"] .hz-sign-out {background: #1c2f45; border-color: #4a5f78;}
+[data-testid="stSidebar"] hr {border-color: #2b3d52;}
 </style>"""
 
 
