@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, components, downloads, kpis
+from dashboard import charts, components, downloads, formatting, kpis
 from dashboard.charts.display import number_columns
 from dashboard.filters import Period, scope_label
 from dashboard.i18n import t
@@ -41,7 +41,7 @@ def table(frame: pd.DataFrame, subject: str, area: str, as_of: str, definition_k
     st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto",
                  column_config=number_columns(frame))
     line = t("source.line", source=source(area), as_of=as_of, definition=t(definition_key))
-    st.caption(line)
+    st.caption(formatting.markdown_literal(line))
 
     downloads.download_buttons(frame, subject, as_of, line, key)
 

@@ -42,7 +42,7 @@ def demo_banner(place=None):
 
 def source_line(source: str, as_of: str, definition: str) -> None:
     """来源 · 数据截至 · 口径, under every chart and number."""
-    st.caption(t("source.line", source=source, as_of=as_of, definition=definition))
+    st.caption(formatting.markdown_literal(t("source.line", source=source, as_of=as_of, definition=definition)))
 
 
 def kpi_cards(kpis: list[Kpi]) -> None:
@@ -104,7 +104,7 @@ def chart_with_table(figure, table, subject: str, as_of: str, source: str, defin
     and its table (in an expander unless open) with CSV/XLSX downloads."""
     draw(figure, key=f"{key}_chart")
     line = t("source.line", source=source, as_of=as_of, definition=definition)
-    st.caption("  \n".join([line, *notes]))
+    st.caption("  \n".join(formatting.markdown_literal(text) for text in [line, *notes]))
     with lazy_expander(t("table.data"), f"{key}_table", expanded=table_open) as shown:
         if shown:
             st.dataframe(table, hide_index=True, width="stretch", column_config=number_columns(table))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 WAN, YI = 10_000, 100_000_000
 
@@ -77,3 +78,18 @@ def format_month(month: str, language: str = "zh") -> str:
     if language == "zh":
         return f"{year}年{number}月"
     return f"{['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][number - 1]} {year}"
+
+
+# What Streamlit's markdown (with its math extension) would read as markup in a line of plain text: its
+# punctuation (@ too: an e-mail address becomes a link), and the "www." that starts a link written
+# without its scheme.
+_MARKUP = re.compile(r"([\\`*_\[\]$~|@])")
+_BARE_LINK = re.compile(r"(?i)\b(www)\.")
+
+
+def markdown_literal(text: str) -> str:
+    """A line of plain text to show through Streamlit's markdown (st.caption) exactly as written: the
+    characters markdown reads as links, emphasis, code, strikethrough, tables or math are escaped. A
+    source line can carry a file name a data officer chose ([说明](链接).xlsx, $预算$.csv); the line
+    itself, as downloaded or exported, stays plain."""
+    return _BARE_LINK.sub(r"\1\\.", _MARKUP.sub(r"\\\1", text))

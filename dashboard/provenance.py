@@ -49,4 +49,4 @@ def source_text(datasets: tuple[str, ...], documents: str, language: str) -> str
         key = "origin.file" if count == 1 else "origin.files"
         parts.append(t(key, language, dataset=dataset, file=latest["file_name"], date=latest["loaded_on"],
                        count=count, more=count - 1))
-    return join(dict.fromkeys(part for part in parts if part), language, clauses=True)
+    return join(dict.fromkeys(text for text in parts if text), language, clauses=True)

@@ -28,7 +28,7 @@ labels = {"scope": filters.scope_label(county)}
 def source(key: str, dataset: str, as_of: str, definition: str) -> str:
     origin = provenance.source_text((dataset,), LETTER.document_number, language)
     line = t("source.line", source=t(key, document=origin), as_of=as_of, definition=definition)
-    st.caption(line)
+    st.caption(formatting.markdown_literal(line))
     return line
 
 

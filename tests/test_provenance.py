@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dashboard import db, kpis, migrate, provenance
+from dashboard import db, formatting, kpis, migrate, provenance
 from dashboard.demo import load_demo
 from dashboard.importing import import_file, report
 from queries import registers
@@ -90,3 +90,25 @@ def test_a_part_of_a_page_is_credited_to_its_own_dataset(fresh_db):
     assert kpis.area_source("charity_flows", "zh") == f"慈善资金：慈善2023.csv（{today} 导入）"
     assert kpis.area_source("community_funds", "zh") == LETTER
     assert kpis.area_source("charity", "zh") == f"慈善资金：慈善2023.csv（{today} 导入）；{LETTER}"
+
+
+def test_a_file_name_is_shown_as_written_not_read_as_markdown(fresh_db):
+    """A file name goes into a caption, which Streamlit reads as markdown: its link, emphasis and math
+    are escaped there (shown as written), and the source line downloaded or exported stays plain."""
+    if fresh_db.dialect.name != "sqlite":
+        pytest.skip("the page reads through the same functions on both databases")
+    name = "[点我](x)_v2_$1$ www.a.cn@b.xlsx"
+    load(fresh_db, "special_education_resources", name)
+    assert name in kpis.area_source("special_education", "zh")  # plain, for downloads and slides
+    at = signed_in_app("admin", "zh")
+    at.query_params["section"] = "resources"
+    at.run()
+    at.switch_page("pages/special_education.py").run()
+    lines = [c.value for c in at.caption if c.value.startswith("来源：")]
+    assert lines and all(r"\[点我\](x)\_v2\_\$1\$ www\.a.cn\@b.xlsx" in line for line in lines), lines
+
+
+def test_markdown_literal_escapes_only_what_markdown_would_read():
+    assert formatting.markdown_literal("来源：惠市民政案〔2024〕23号 · 数据截至：2024-04-30 · 口径：<5 不显示") == (
+        "来源：惠市民政案〔2024〕23号 · 数据截至：2024-04-30 · 口径：<5 不显示")
+    assert formatting.markdown_literal(r"a*b* `c` ~~d~~ e|f \g") == r"a\*b\* \`c\` \~\~d\~\~ e\|f \\g"

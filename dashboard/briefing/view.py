@@ -5,7 +5,7 @@ import html
 
 import streamlit as st
 
-from dashboard import charts
+from dashboard import charts, formatting
 from dashboard.briefing.model import ChartSpec, Slide
 from dashboard.charts import PALETTE, Chart
 from dashboard.i18n import join, t
@@ -142,7 +142,7 @@ def render(slide: Slide, large: bool = False, dark: bool = False) -> None:
     for note in slide.notes:
         st.warning(note)
     footer = t("briefing.footer", source=slide.source or "—", as_of=slide.as_of or "—")
-    st.caption(footer + (" · " + t("demo.tag") if slide.is_demo else ""))
+    st.caption(formatting.markdown_literal(footer + (" · " + t("demo.tag") if slide.is_demo else "")))
 
 
 def export_panel(slides: list[Slide], language: str) -> None:
