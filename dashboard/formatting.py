@@ -81,15 +81,16 @@ def format_month(month: str, language: str = "zh") -> str:
 
 
 # What Streamlit's markdown (with its math extension) would read as markup in a line of plain text: its
-# punctuation (@ too: an e-mail address becomes a link), and the "www." that starts a link written
-# without its scheme.
-_MARKUP = re.compile(r"([\\`*_\[\]$~|@])")
-_BARE_LINK = re.compile(r"(?i)\b(www)\.")
+# punctuation, escaped; and what it turns into links after escapes are read (an address starting www.,
+# an e-mail address), kept apart by an invisible word joiner.
+_MARKUP = re.compile(r"([\\`*_\[\]$~|])")
+_AUTOLINK = re.compile(r"(?i)(\bwww(?=\.)|(?=@))")
+WORD_JOINER = "\u2060"
 
 
 def markdown_literal(text: str) -> str:
     """A line of plain text to show through Streamlit's markdown (st.caption) exactly as written: the
-    characters markdown reads as links, emphasis, code, strikethrough, tables or math are escaped. A
-    source line can carry a file name a data officer chose ([说明](链接).xlsx, $预算$.csv); the line
-    itself, as downloaded or exported, stays plain."""
-    return _BARE_LINK.sub(r"\1\\.", _MARKUP.sub(r"\\\1", text))
+    characters markdown reads as links, emphasis, code, strikethrough, tables or math are escaped, and
+    the addresses it would link are not. A source line can carry a file name a data officer chose
+    ([说明](链接).xlsx, $预算$.csv, www.x.cn.xlsx); the line itself, as downloaded or exported, stays plain."""
+    return _AUTOLINK.sub(lambda match: match.group(1) + WORD_JOINER, _MARKUP.sub(r"\\\1", text))
