@@ -12,7 +12,7 @@ import streamlit as st
 import pandas as pd
 import shapely
 
-from dashboard import codes, db, formatting, privacy, settings
+from dashboard import codes, db, formatting, privacy, provenance, settings
 from dashboard.i18n import join, t
 from geo import coverage, maps
 from geo.reference import county_shapes, load_counties_geojson
@@ -393,6 +393,12 @@ def scope_label(view: CoverageView, language: str) -> str:
         names = township_options(view.county_code)
         return f"{county} · {names.get(view.township_code, view.township_code)}"
     return county
+
+
+def source_text(language: str) -> str:
+    """Where the map's figures come from: the station register and the villages' population, and once
+    the stations were loaded from a file, that file and the day (dashboard/provenance.py)."""
+    return provenance.source_text(provenance.AREA_DATASETS["stations"], t("coverage.source", language), language)
 
 
 def as_of(view: CoverageView) -> str:

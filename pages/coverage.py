@@ -37,7 +37,7 @@ if view.villages.empty:
 
 scope = coverage_map.scope_label(view, language)
 as_of = coverage_map.as_of(view)
-source = t("coverage.source")
+source = coverage_map.source_text(language)
 definition = t("coverage.definition", km=distance_km)
 summary = view.summary.iloc[0]
 

@@ -128,3 +128,15 @@ def test_markdown_literal_escapes_only_what_markdown_would_read():
     assert formatting.markdown_literal("来源：惠市民政案〔2024〕23号 · 数据截至：2024-04-30 · 口径：<5 不显示") == (
         "来源：惠市民政案〔2024〕23号 · 数据截至：2024-04-30 · 口径：<5 不显示")
     assert formatting.markdown_literal(r"a*b* `c` ~~d~~ e|f \g") == r"a\*b\* \`c\` \~\~d\~\~ e\|f \\g"
+
+
+def test_the_coverage_map_names_the_station_file_once_loaded(fresh_db):
+    """The map's source is the register and the population while demo; loading the stations adds the
+    file (the villages' population stays the demo's, so the register's wording stays)."""
+    from dashboard import coverage_map
+    assert coverage_map.source_text("zh") == "社工站点台账、村（社区）人口（示例数据时为生成数据）"
+    table = corpus.frame("stations")
+    result = import_file("stations", corpus.csv_bytes(table), "站点台账.xlsx", engine=fresh_db, actor="tester")
+    assert result.outcome == "loaded", report.to_text(result, "en")
+    assert coverage_map.source_text("zh") == (f"社工站点：站点台账.xlsx（{dt.date.today().isoformat()} 导入）；"
+                                              "社工站点台账、村（社区）人口（示例数据时为生成数据）")
