@@ -147,6 +147,19 @@ _STATION_WORKERS = """
   GROUP BY COALESCE(p.parent_station_code, p.station_code)
 """
 
+# The station table's rows, from per_station(station_code, home_visit_count, case_count, people_served_count,
+# quarter_count, social_worker_count).
+_STATION_WORKLOAD_ROWS = """
+SELECT s.station_code, s.name_zh AS station_name_zh, s.county_code, s.township_code,
+  ps.social_worker_count, ps.quarter_count, ps.home_visit_count, ps.case_count, ps.people_served_count,
+  CASE WHEN ps.social_worker_count > 0 AND ps.quarter_count > 0
+    THEN CAST(ps.home_visit_count AS FLOAT) / (ps.social_worker_count * ps.quarter_count) END
+    AS visits_per_worker_per_quarter
+FROM per_station ps
+JOIN stations s ON s.station_code = ps.station_code
+ORDER BY s.county_code, s.station_code
+"""
+
 # The quarters with data are counted by grouping twice, not by COUNT(DISTINCT): PostgreSQL computes a
 # DISTINCT aggregate by sorting its input, here 96,000 station-months at province scale under a text
 # collation (with work_mem's default, on disk), about 0.1 s of a 0.17 s query; two hash aggregates do not
@@ -161,20 +174,12 @@ per_quarter AS (
 per_station AS (
   SELECT q.station_code, CAST(SUM(q.home_visit_count) AS BIGINT) AS home_visit_count,
     CAST(SUM(q.case_count) AS BIGINT) AS case_count,
-    CAST(SUM(q.people_served_count) AS BIGINT) AS people_served_count, COUNT(*) AS quarter_count
+    CAST(SUM(q.people_served_count) AS BIGINT) AS people_served_count, COUNT(*) AS quarter_count,
+    MAX(w.social_worker_count) AS social_worker_count
   FROM per_quarter q
+  JOIN workers w ON w.station_code = q.station_code
   GROUP BY q.station_code
-)
-SELECT s.station_code, s.name_zh AS station_name_zh, s.county_code, s.township_code,
-  w.social_worker_count, ps.quarter_count, ps.home_visit_count, ps.case_count, ps.people_served_count,
-  CASE WHEN w.social_worker_count > 0 AND ps.quarter_count > 0
-    THEN CAST(ps.home_visit_count AS FLOAT) / (w.social_worker_count * ps.quarter_count) END
-    AS visits_per_worker_per_quarter
-FROM per_station ps
-JOIN stations s ON s.station_code = ps.station_code
-JOIN workers w ON w.station_code = ps.station_code
-ORDER BY s.county_code, s.station_code
-"""
+)""" + _STATION_WORKLOAD_ROWS
 
 
 # Whole quarters (all the period filter offers) from the quarterly summary, which holds the same sums
@@ -190,16 +195,7 @@ WITH per_station AS (
   WHERE q.quarter BETWEEN :start_quarter AND :end_quarter
     AND (CAST(:county_code AS VARCHAR(6)) IS NULL OR q.county_code = :county_code)
   GROUP BY q.station_code
-)
-SELECT s.station_code, s.name_zh AS station_name_zh, s.county_code, s.township_code,
-  ps.social_worker_count, ps.quarter_count, ps.home_visit_count, ps.case_count, ps.people_served_count,
-  CASE WHEN ps.social_worker_count > 0 AND ps.quarter_count > 0
-    THEN CAST(ps.home_visit_count AS FLOAT) / (ps.social_worker_count * ps.quarter_count) END
-    AS visits_per_worker_per_quarter
-FROM per_station ps
-JOIN stations s ON s.station_code = ps.station_code
-ORDER BY s.county_code, s.station_code
-"""
+)""" + _STATION_WORKLOAD_ROWS
 
 
 def station_workload(county_code: str | None = None, start_month: str = FIRST_MONTH,

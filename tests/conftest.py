@@ -110,6 +110,19 @@ def scratch_db(request, tmp_path_factory, monkeypatch):
     return url
 
 
+@pytest.fixture(params=BACKENDS)
+def fresh_db(request, tmp_path_factory, monkeypatch):
+    """A new demo-loaded database of each backend for one test that writes; yields its engine."""
+    url, drop = _fresh_database(request.param, tmp_path_factory)
+    engine = db.get_engine(url)
+    migrate.upgrade(engine)
+    load_demo(engine)
+    add_test_users(engine)  # the page tests sign in, and every rerun re-reads the account
+    monkeypatch.setenv("DATABASE_URL", url)
+    yield engine
+    drop()
+
+
 @pytest.fixture(scope="session", params=BACKENDS)
 def registers_template(request, tmp_path_factory):
     """A database of each backend built once: migrated, with the published figures, targets and test

@@ -17,7 +17,7 @@ from dashboard.importing import import_file, reading, report, templates
 from tests import import_corpus as corpus
 from tests.app_support import signed_in_app
 from tests.table_support import tables
-from tests.conftest import BACKENDS, _fresh_database, add_test_users
+from tests.conftest import BACKENDS, _fresh_database
 
 DATA_TABLES = [t for t in schema.metadata.sorted_tables if t.name not in ("import_audit",)]
 
@@ -37,19 +37,6 @@ def import_database_url(request, tmp_path_factory):
 def import_db(import_database_url, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", import_database_url)
     return db.get_engine(import_database_url)
-
-
-@pytest.fixture(params=BACKENDS)
-def fresh_db(request, tmp_path_factory, monkeypatch):
-    """A new demo-loaded database of each backend for one test that writes."""
-    url, drop = _fresh_database(request.param, tmp_path_factory)
-    engine = db.get_engine(url)
-    migrate.upgrade(engine)
-    load_demo(engine)
-    add_test_users(engine)  # the page tests sign in, and every rerun re-reads the account
-    monkeypatch.setenv("DATABASE_URL", url)
-    yield engine
-    drop()
 
 
 def row_counts(engine) -> dict[str, int]:

@@ -4,25 +4,18 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from dashboard import db, migrate, schema
-from dashboard.demo import load_demo
+from dashboard import schema
 from dashboard.importing import import_file, templates
 from queries import registers, social_assistance
-from tests.conftest import BACKENDS, _fresh_database
 
 DATASETS = {"monitored_population": "monitored_population_monthly",
             "risk_warnings": "risk_warnings_monthly", "assistance_requests": "assistance_requests_monthly"}
 
 
-@pytest.fixture(params=BACKENDS)
-def engine(request, tmp_path_factory, monkeypatch):
-    url, drop = _fresh_database(request.param, tmp_path_factory)
-    engine = db.get_engine(url)
-    migrate.upgrade(engine)
-    load_demo(engine)
-    monkeypatch.setenv("DATABASE_URL", url)
-    yield engine
-    drop()
+@pytest.fixture
+def engine(fresh_db):
+    """A new demo-loaded database of each backend (conftest's fresh_db)."""
+    return fresh_db
 
 
 def count(engine, table: str) -> int:

@@ -43,6 +43,17 @@ def test_boundary_imports_audited_as_ok_read_as_loaded_with_counts_after_revisio
     assert rows == [("boundaries", "loaded", 84, 0), ("visits", "loaded", 5, None), (None, "ok", None, None)]
 
 
+def _one_station(conn) -> None:
+    """A county, a township and its station S1 with 3 social workers, in plain SQL (any revision)."""
+    conn.exec_driver_sql("INSERT INTO counties (county_code, name_zh, name_en, sort_order) "
+                         "VALUES ('441302', '惠城区', 'Huicheng District', 1)")
+    conn.exec_driver_sql("INSERT INTO townships (township_code, county_code, name_zh, kind) "
+                         "VALUES ('441302001', '441302', '桥东街道', 'street')")
+    conn.exec_driver_sql("INSERT INTO stations (station_code, name_zh, station_type, county_code, township_code, "
+                         "lon, lat, social_worker_count, is_benchmark, hotline_count) "
+                         "VALUES ('S1', '站', 'station', '441302', '441302001', 114.4, 23.1, 3, FALSE, 1)")
+
+
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_visit_rows_keep_their_groups_as_numbers_after_revision_0011(backend, tmp_path_factory):
     """Revision 0011 numbers the groups in the order of codes.GROUP_NUMBERS, and an existing visit row
@@ -63,13 +74,7 @@ def test_visit_rows_keep_their_groups_as_numbers_after_revision_0011(backend, tm
     engine = db.get_engine(url)
     migrate.upgrade(engine, "0010")
     with engine.begin() as conn:
-        conn.exec_driver_sql("INSERT INTO counties (county_code, name_zh, name_en, sort_order) "
-                             "VALUES ('441302', '惠城区', 'Huicheng District', 1)")
-        conn.exec_driver_sql("INSERT INTO townships (township_code, county_code, name_zh, kind) "
-                             "VALUES ('441302001', '441302', '桥东街道', 'street')")
-        conn.exec_driver_sql("INSERT INTO stations (station_code, name_zh, station_type, county_code, township_code, "
-                             "lon, lat, social_worker_count, is_benchmark, hotline_count) "
-                             "VALUES ('S1', '站', 'station', '441302', '441302001', 114.4, 23.1, 3, FALSE, 1)")
+        _one_station(conn)
         for group, visits in (("vagrant", 5), ("elderly_in_difficulty", 7)):
             conn.execute(sa.text("INSERT INTO visits_monthly (month, station_code, group_code, home_visit_count, "
                                  "case_count, people_served_count) VALUES ('2024-01', 'S1', :group, :visits, 1, 9)"),
@@ -94,13 +99,7 @@ def test_workload_summary_holds_cases_and_people_served_after_revision_0012(back
     engine = db.get_engine(url)
     migrate.upgrade(engine, "0011")
     with engine.begin() as conn:
-        conn.exec_driver_sql("INSERT INTO counties (county_code, name_zh, name_en, sort_order) "
-                             "VALUES ('441302', '惠城区', 'Huicheng District', 1)")
-        conn.exec_driver_sql("INSERT INTO townships (township_code, county_code, name_zh, kind) "
-                             "VALUES ('441302001', '441302', '桥东街道', 'street')")
-        conn.exec_driver_sql("INSERT INTO stations (station_code, name_zh, station_type, county_code, township_code, "
-                             "lon, lat, social_worker_count, is_benchmark, hotline_count) "
-                             "VALUES ('S1', '站', 'station', '441302', '441302001', 114.4, 23.1, 3, FALSE, 1)")
+        _one_station(conn)
         for month, group, visits in (("2024-01", 6, 5), ("2024-02", 11, 7), ("2024-04", 6, 4)):
             conn.exec_driver_sql("INSERT INTO visits_monthly (month, station_code, group_number, home_visit_count, "
                                  f"case_count, people_served_count) VALUES ('{month}', 'S1', {group}, {visits}, 1, 9)")

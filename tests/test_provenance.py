@@ -6,27 +6,13 @@ import datetime as dt
 
 import pytest
 
-from dashboard import db, formatting, kpis, migrate, provenance
-from dashboard.demo import load_demo
+from dashboard import db, formatting, kpis, provenance
 from dashboard.importing import import_file, report
 from queries import registers
 from tests import import_corpus as corpus
 from tests.app_support import signed_in_app
-from tests.conftest import BACKENDS, _fresh_database, add_test_users
 
 LETTER = "惠市民政案〔2024〕23号"
-
-
-@pytest.fixture(params=BACKENDS)
-def fresh_db(request, tmp_path_factory, monkeypatch):
-    url, drop = _fresh_database(request.param, tmp_path_factory)
-    engine = db.get_engine(url)
-    migrate.upgrade(engine)
-    load_demo(engine)
-    add_test_users(engine)
-    monkeypatch.setenv("DATABASE_URL", url)
-    yield engine
-    drop()
 
 
 def load(engine, dataset: str, file_name: str, rows=None) -> None:
