@@ -231,15 +231,14 @@ def source_of(document_number: str) -> str:
     return f"{document_number}（{document.published_on.isoformat()}）" if document else document_number
 
 
-def data_source(section: str | None = None) -> str:
+def data_source(section: str) -> str:
     """Where the figures of a section of the page come from (the resources section: the resources
-    dataset; the others: enrolment; None: both): the documents they were published in (with their
-    dates) while the data is demo, the files it was loaded from once it is not."""
+    dataset; the others: enrolment): the documents they were published in (with their dates) while the
+    data is demo, the files it was loaded from once it is not."""
     figures = registers.published_figures("special_education")
     documents = join((source_of(d) for d in dict.fromkeys(figures["source_document"])), clauses=True)
-    datasets = {None: provenance.AREA_DATASETS["special_education"],
-                "resources": ("special_education_resources",)}.get(section, ("special_education",))
-    return provenance.source_text(datasets, documents, current_language())
+    dataset = "special_education_resources" if section == "resources" else "special_education"
+    return provenance.source_text((dataset,), documents, current_language())
 
 
 def target_source(stage: str) -> str:

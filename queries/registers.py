@@ -25,7 +25,6 @@ def datasets() -> pd.DataFrame:
 DATASET_FILES_SQL = """
 SELECT a.dataset_name, a.file_name, a.occurred_at
 FROM import_audit a
-JOIN datasets d ON d.dataset_name = a.dataset_name
 WHERE a.action = 'import' AND a.outcome = 'loaded' AND a.file_name IS NOT NULL
   AND (CAST(:dataset_name AS VARCHAR(40)) IS NULL OR a.dataset_name = :dataset_name)
 ORDER BY a.dataset_name, a.occurred_at DESC, a.audit_id DESC
