@@ -112,7 +112,7 @@ def test_valid_file_is_accepted_in_every_encoding_and_format(import_db, dataset,
 def test_every_dataset_loads_and_reloads_as_unchanged(fresh_db):
     for dataset in templates.DATASETS:  # stations first: the visits then name the new stations
         table = corpus.frame(dataset)
-        if dataset == "visits":
+        if dataset in ("visits", "service_recipients"):
             table["站点编码"] = "HZ-T001"
         content = corpus.csv_bytes(table, "gbk")
         first = import_file(dataset, content, "f.csv", engine=fresh_db)
@@ -326,6 +326,12 @@ def test_three_date_forms_and_months_and_school_years():
     assert dates.tolist()[:3] == [dt.date(2024, 5, 13)] * 3 and dates.isna().tolist()[3:] == [True, True]
     assert reading.to_month(pd.Series(["2024-05", "2024/5", "2024年5月", "2024-13"])).tolist()[:3] == ["2024-05"] * 3
     assert reading.to_year(pd.Series(["2023", "2023-2024", "2023学年", "23"])).tolist()[:3] == [2023] * 3
+
+
+def test_quarters_in_the_forms_officials_write_them():
+    quarters = reading.to_quarter(pd.Series(["2024-Q2", "2024Q2", "2024 q2", "2024年第二季度", "2024年第2季度",
+                                             "2024年二季度", "2024-Q5", "2024年第五季度", "2024-05", "Q2"]))
+    assert quarters.tolist()[:6] == ["2024-Q2"] * 6 and quarters.isna().tolist()[6:] == [True] * 4
 
 
 def test_fullwidth_yes_no_and_encodings():

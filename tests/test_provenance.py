@@ -76,6 +76,12 @@ def test_a_part_of_a_page_is_credited_to_its_own_dataset(fresh_db):
     assert kpis.area_source("charity_flows", "zh") == f"慈善资金：慈善2023.csv（{today} 导入）"
     assert kpis.area_source("community_funds", "zh") == LETTER
     assert kpis.area_source("charity", "zh") == f"慈善资金：慈善2023.csv（{today} 导入）；{LETTER}"
+    # Once the register and the funds are loaded too, their sections name their own files.
+    load(fresh_db, "service_recipients", "台账2024Q2.csv")
+    load(fresh_db, "community_funds", "社区基金.csv")
+    assert kpis.area_source("visit_coverage", "zh") == f"服务对象台账：台账2024Q2.csv（{today} 导入）"
+    assert kpis.area_source("community_funds", "zh") == f"社区基金：社区基金.csv（{today} 导入）"
+    assert kpis.area_source("visits", "zh") == f"入户探访：探访2024Q1.csv（{today} 导入）"
 
 
 def test_a_file_name_is_shown_as_written_not_read_as_markdown(fresh_db):

@@ -34,6 +34,8 @@ ENTRIES = {
     "value.date": ("日期格式无法识别，请写作 2024-05-13、2024/5/13 或 2024年5月13日。",
                    "Date not recognised: write 2024-05-13, 2024/5/13 or 2024年5月13日."),
     "value.month": ("月份格式无法识别，请写作 2024-05。", "Month not recognised: write 2024-05."),
+    "value.quarter": ("季度格式无法识别，请写作 2024-Q2 或 2024年第二季度。",
+                      "Quarter not recognised: write 2024-Q2 or 2024年第二季度."),
     "value.year": ("学年格式无法识别，请写作 2023 或 2023-2024。",
                    "School year not recognised: write 2023 or 2023-2024."),
     "value.bool": ("请填写“是”或“否”。", "Write 是 (yes) or 否 (no)."),
@@ -70,6 +72,9 @@ ENTRIES = {
     "value.negative": ("不能为负数。", "Cannot be negative."),
     "value.future_date": ("日期在今天之后。", "The date is in the future."),
     "value.future_month": ("月份在本月之后。", "The month is in the future."),
+    "value.future_quarter": ("季度在本季度之后。", "The quarter is in the future."),
+    "value.visited_over_registered": ("本季度已探访数超过登记服务对象数。",
+                                      "More visited this quarter than are registered."),
     "value.year_range": ("学年应在 2000 年至今年之间。", "The school year should be between 2000 and this year."),
     "value.outside_huizhou": ("坐标换算后不在惠州市范围内，请检查经纬度和坐标系。",
                               "The point is outside Huizhou after conversion: check the coordinates and "

@@ -1,6 +1,6 @@
 """Reading an uploaded file into a frame of text cells: format and encoding detection, the header row
 (even under a title row), header names in Chinese or English, trimming and full-width normalisation,
-and the converters for numbers, dates, months, school years and yes/no."""
+and the converters for numbers, dates, months, quarters, school years and yes/no."""
 from __future__ import annotations
 
 import csv
@@ -337,6 +337,9 @@ def _name_columns(frame: pd.DataFrame, headers: list, template: Template):
 # ---- converters: text Series -> typed Series (NA where blank or unreadable) ----------------------
 _DATE = r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+00:00(?::00)?)?$"
 _MONTH = r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:\s*[-/.]\s*0?1\s*日?)?$"
+# 2024-Q2, 2024Q2, 2024 Q2, 2024年第二季度, 2024年第2季度, 2024年二季度
+_QUARTER = r"^(\d{4})\s*(?:[-/.]?\s*[Qq]\s*([1-4])|年?\s*第?\s*([1-4一二三四])\s*季度?)$"
+_QUARTER_NUMBERS = {"1": "1", "2": "2", "3": "3", "4": "4", "一": "1", "二": "2", "三": "3", "四": "4"}
 _YEAR = r"^(\d{4})(?:\s*[-/—~至]\s*\d{2,4})?\s*(?:学年|年)?$"
 TRUE_WORDS = {"是", "y", "yes", "true", "1", "√"}
 FALSE_WORDS = {"否", "n", "no", "false", "0", "×"}
@@ -362,6 +365,13 @@ def to_month(series: pd.Series) -> pd.Series:
     month = pd.to_numeric(parts[1], errors="coerce")
     text = parts[0] + "-" + parts[1].str.zfill(2)
     return text.where(month.between(1, 12))
+
+
+def to_quarter(series: pd.Series) -> pd.Series:
+    """Quarters as 'YYYY-Qn' from 2024-Q2, 2024Q2, 2024年第二季度 or 2024年第2季度."""
+    parts = series.str.extract(_QUARTER)
+    number = parts[1].fillna(parts[2]).map(_QUARTER_NUMBERS)
+    return (parts[0] + "-Q" + number).where(number.notna())
 
 
 def to_year(series: pd.Series) -> pd.Series:

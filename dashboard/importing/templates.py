@@ -9,6 +9,7 @@ import pandas as pd
 
 # Column kinds; reading.py turns text into each kind and validation.py checks the result.
 TEXT, INT, MONEY, FLOAT, DATE, MONTH, YEAR, BOOL = "text", "int", "money", "float", "date", "month", "year", "bool"
+QUARTER = "quarter"
 COUNTY, TOWNSHIP, VILLAGE, STATION = "county", "township", "village", "station"  # places and stations
 CODE = "code"  # one of a code list of dashboard.codes (code_kind names it)
 
@@ -60,6 +61,15 @@ TEMPLATES: dict[str, Template] = {t.dataset: t for t in [
         Column("cases", "个案数", INT, example=3),
         Column("people_served", "服务人次", INT, example=150),
     ), key=("month", "station_code", "group"), tables=("visits_monthly",)),
+    # The quarterly register of service recipients (服务对象台账) per station and group: how many are
+    # registered and how many of them were visited in the quarter (the full-coverage duty).
+    Template("service_recipients", (
+        Column("quarter", "统计季度", QUARTER, example="2024-Q2"),
+        Column("station_code", "站点编码", STATION, example="HZ-S001"),
+        Column("group", "服务对象类别", CODE, code_kind="group", example="特殊困难老年人"),
+        Column("registered", "登记服务对象数", INT, example=40),
+        Column("visited", "本季度已探访数", INT, example=38),
+    ), key=("quarter", "station_code", "group"), tables=("service_recipients_quarterly",)),
     Template("special_education", (
         Column("school_year", "学年", YEAR, example="2023"),
         Column("district", "县区", COUNTY, example="惠城区"),
@@ -98,6 +108,17 @@ TEMPLATES: dict[str, Template] = {t.dataset: t for t in [
         # are one row with their sum. See loading.CHARITY_KEY_NOTE.
         key=("date", "direction", "source", "organisation", "programme", "district"),
         tables=("charity_organisations", "charity_flows")),
+    # The register of community funds (社区基金): one row per fund, what it has raised so far and its
+    # micro-projects; a later file updates a fund by its code.
+    Template("community_funds", (
+        Column("fund_code", "基金编码", TEXT, example="HZ-F001"),
+        Column("name", "基金名称", TEXT, example="小金口街道社区慈善基金"),
+        Column("district", "县区", COUNTY, example="惠城区"),
+        Column("township", "镇街", TOWNSHIP, required=False, example="小金口街道"),
+        Column("established_on", "成立日期", DATE, required=False, example="2022-03-01"),
+        Column("raised_yuan", "累计募集金额（元）", MONEY, example=320000),
+        Column("micro_projects", "微项目数", INT, example=12),
+    ), key=("fund_code",), tables=("community_funds",)),
     # Social assistance (exported from the monitoring and assistance systems): counts only, no person.
     Template("monitored_population", (
         Column("month", "统计月份", MONTH, example="2024-05"),

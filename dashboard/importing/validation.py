@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from dashboard import codes, settings
 from dashboard.importing import reading
 from dashboard.importing.templates import (BOOL, CODE, COUNTY, DATE, FLOAT, INT, LOCAL_CODES, MONEY, MONTH,
-                                           STATION, TEXT, TOWNSHIP, VILLAGE, YEAR, Template)
+                                           QUARTER, STATION, TEXT, TOWNSHIP, VILLAGE, YEAR, Template)
 from dashboard.schema import counties, stations, townships, villages
 
 # 18-character resident ID numbers and 11-digit mainland mobile numbers, anywhere in a cell.
@@ -24,10 +24,11 @@ from dashboard.schema import counties, stations, townships, villages
 ID_NUMBER = r"(?:^|[^0-9A-Za-z])[0-9]{17}[0-9Xx](?:[^0-9A-Za-z]|$)"
 MOBILE_NUMBER = r"(?:^|[^0-9])1[3-9][0-9]{9}(?:[^0-9]|$)"
 MAX_PROBLEMS = 1000  # the report lists this many; the count says how many more
-MAX_TEXT = {"station_code": 20, "name": 120, "household_ref": 40, "organisation": 120}
-CONVERTERS = {DATE: reading.to_date, MONTH: reading.to_month, YEAR: reading.to_year, BOOL: reading.to_bool}
+MAX_TEXT = {"station_code": 20, "name": 120, "household_ref": 40, "organisation": 120, "fund_code": 30}
+CONVERTERS = {DATE: reading.to_date, MONTH: reading.to_month, QUARTER: reading.to_quarter, YEAR: reading.to_year,
+              BOOL: reading.to_bool}
 PARSED_KINDS = {INT: "value.int", MONEY: "value.number", FLOAT: "value.number", DATE: "value.date",
-                MONTH: "value.month", YEAR: "value.year", BOOL: "value.bool"}
+                MONTH: "value.month", QUARTER: "value.quarter", YEAR: "value.year", BOOL: "value.bool"}
 
 
 @dataclass
@@ -202,6 +203,8 @@ def schema_for(template: Template, unique: bool = True) -> pa.DataFrameSchema:
             checks.append(_check("value.future_date", lambda s: s <= dt.date.today()))
         if column.kind == MONTH:
             checks.append(_check("value.future_month", lambda s: s <= dt.date.today().isoformat()[:7]))
+        if column.kind == QUARTER:
+            checks.append(_check("value.future_quarter", lambda s: s <= _current_quarter()))
         if column.kind == YEAR:
             checks.append(_check("value.year_range", lambda s: (s >= 2000) & (s <= dt.date.today().year)))
         columns[column.name] = pa.Column(checks=checks, nullable=True, coerce=False)
@@ -211,9 +214,21 @@ def schema_for(template: Template, unique: bool = True) -> pa.DataFrameSchema:
     if template.dataset == "special_education":
         columns["eligible"] = pa.Column(checks=[NOT_NEGATIVE, _check("value.enrolled_over_eligible",
                                                                      lambda s: s)], nullable=True)
+    if template.dataset == "service_recipients":
+        columns["visited"] = pa.Column(checks=[NOT_NEGATIVE, _check("value.visited_over_registered",
+                                                                    lambda s: s != OVER_REGISTERED)], nullable=True)
     if template.dataset == "charity_flows":
         columns["source"] = pa.Column(checks=[_check("value.source_for_raised", lambda s: s)], nullable=True)
     return pa.DataFrameSchema(columns, unique=list(template.key) if unique else None, report_duplicates="all")
+
+
+# Marks a visited count over the registered number in the checked copy (the file's value is reported).
+OVER_REGISTERED = np.inf
+
+
+def _current_quarter() -> str:
+    today = dt.date.today()
+    return f"{today.year}-Q{(today.month - 1) // 3 + 1}"
 
 
 def _rule_columns(template: Template, typed: pd.DataFrame) -> pd.DataFrame:
@@ -228,6 +243,9 @@ def _rule_columns(template: Template, typed: pd.DataFrame) -> pd.DataFrame:
         enrolled = typed[["special_school", "regular_class", "home_delivery"]].sum(axis=1, min_count=1)
         ok = (enrolled <= typed["eligible"]) & (typed["eligible"] >= 0)
         checked["eligible"] = ok.where(typed["eligible"].notna())
+    if template.dataset == "service_recipients":  # marked apart: a negative count keeps its own message
+        over = (typed["visited"] > typed["registered"]).fillna(False)
+        checked["visited"] = typed["visited"].mask(over, OVER_REGISTERED)
     if template.dataset == "charity_flows":
         ok = (typed["direction"] != "raised") | typed["source"].notna()
         checked["source"] = ok.where(typed["direction"].notna())
