@@ -37,8 +37,9 @@ def caption(area: str, as_of: str, definition_key: str) -> None:
 
 def table(frame: pd.DataFrame, subject: str, area: str, as_of: str, definition_key: str, key: str,
           height: int | None = None) -> None:
-    """A table with its source line and CSV / XLSX downloads carrying that line."""
-    st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto",
+    """A table with its source line and CSV / XLSX downloads carrying that line. `height` applies to
+    a table longer than the ten rows Streamlit shows by itself (a shorter one is not padded to it)."""
+    st.dataframe(frame, hide_index=True, width="stretch", height=height if height and len(frame) > 10 else "auto",
                  column_config=number_columns(frame))
     line = t("source.line", source=source(area), as_of=as_of, definition=t(definition_key))
     st.caption(formatting.markdown_literal(line))

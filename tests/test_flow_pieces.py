@@ -151,3 +151,11 @@ def test_a_count_column_with_suppressed_values_is_right_aligned_and_a_code_colum
     assert settings["未办结预警（条）"]["alignment"] == "right"
     assert "乡镇（街道）代码" not in settings
     assert settings["最长未办结天数"]["type_config"]["type"] == "number"
+
+
+def test_a_fund_without_township_or_date_shows_a_dash_there():
+    funds = pd.DataFrame([{"fund_code": "F1", "fund_name_zh": "龙门县社区基金", "county_code": "441324",
+                           "township_name_zh": None, "established_on": None, "raised_yuan": 85000.5,
+                           "micro_project_count": 0}])
+    table = charity_charts.funds_table(funds, "zh")
+    assert table.iloc[0].tolist()[:4] == ["龙门县社区基金", "龙门县", "—", "—"]

@@ -328,6 +328,13 @@ def test_three_date_forms_and_months_and_school_years():
     assert reading.to_year(pd.Series(["2023", "2023-2024", "2023学年", "23"])).tolist()[:3] == [2023] * 3
 
 
+def test_the_preview_shows_a_blank_cell_blank_under_the_users_headers():
+    from dashboard.importing import preview
+    first_rows = preview("community_funds", corpus.csv_bytes(corpus.frame("community_funds")))
+    shown = report.preview_table(first_rows, "community_funds", "zh")
+    assert shown.loc[1, "镇街"] == "" and shown.loc[1, "成立日期"] == "" and shown.loc[0, "镇街"] == "桥东街道"
+
+
 def test_quarters_in_the_forms_officials_write_them():
     quarters = reading.to_quarter(pd.Series(["2024-Q2", "2024Q2", "2024 q2", "2024年第二季度", "2024年第2季度",
                                              "2024年二季度", "2024-Q5", "2024年第五季度", "2024-05", "Q2"]))

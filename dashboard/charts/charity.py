@@ -162,7 +162,9 @@ def organisation_table(frame: pd.DataFrame, language: str) -> pd.DataFrame:
 
 
 def funds_table(frame: pd.DataFrame, language: str) -> pd.DataFrame:
-    """The community funds, in 万元."""
+    """The community funds, in 万元; a fund of a whole county (no township) or with no date of setting up
+    on record shows a dash there."""
+    frame = frame.fillna({"township_name_zh": "—", "established_on": "—"})
     return table(labelled(frame, {"county_code": "county"}, language),
                  {"fund_name_zh": "flows.col.fund", "county_code": "flows.col.county", "township_name_zh": "flows.col.township",
                   "established_on": "flows.col.established_on", "raised_yuan": "flows.col.raised_wan",

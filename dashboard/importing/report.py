@@ -95,8 +95,10 @@ __all__ = ["Problem", "problems_frame", "summary", "to_text", "to_xlsx", "notice
 
 
 def preview_table(frame: pd.DataFrame, dataset: str, language: str) -> pd.DataFrame:
-    """A read file's first rows under the template's headers in the user's language."""
-    return frame.rename(columns={c: column_label(dataset, c, language) for c in frame.columns})
+    """A read file's first rows under the template's headers in the user's language; a blank cell
+    stays blank (not "None")."""
+    shown = frame.astype("object").where(frame.notna(), "")
+    return shown.rename(columns={c: column_label(dataset, c, language) for c in frame.columns})
 
 
 def status_table(frame: pd.DataFrame, language: str) -> pd.DataFrame:
