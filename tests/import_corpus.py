@@ -209,6 +209,8 @@ def bad_files() -> list[BadFile]:
         BadFile("negative_fund_amount", "community_funds", _set("community_funds", "累计募集金额（元）", "-100"),
                 "value.negative"),
         BadFile("fund_without_code", "community_funds", _set("community_funds", "基金编码", ""), "value.required"),
+        BadFile("fund_code_too_long", "community_funds", _set("community_funds", "基金编码", "F" * 31),
+                "value.too_long"),
         BadFile("fund_set_up_in_the_future", "community_funds", _set("community_funds", "成立日期", "2099-01-01"),
                 "value.future_date"),
         BadFile("unknown_monitored_category", "monitored_population", _set("monitored_population", "监测对象类别", "低收入"),
