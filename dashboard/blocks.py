@@ -70,3 +70,8 @@ def month_end(month: str) -> str:
     year, number = int(month[:4]), int(month[5:7])
     following = date(year + number // 12, number % 12 + 1, 1)
     return date.fromordinal(following.toordinal() - 1).isoformat()
+
+
+def quarter_end(quarter: str) -> str:
+    """The last day of a 'YYYY-Qn' quarter as an ISO date."""
+    return month_end(f"{quarter[:4]}-{int(quarter[-1]) * 3:02d}")

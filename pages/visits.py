@@ -68,6 +68,8 @@ else:
     if coverage.empty:
         blocks.no_data()
         st.stop()
+    # The register is counted by quarter, and may end before or after the visits: its own last quarter.
+    as_of = blocks.as_of(period, blocks.quarter_end(coverage["quarter"].max()))
     blocks.chart(charts.coverage_heatmap(coverage, blocks.title("visits.chart.coverage_group", county, period),
                                          language), "visit_coverage", as_of, "visits.def.coverage")
     blocks.chart(charts.coverage_by_county(visits.coverage_by_county(**years),

@@ -62,6 +62,15 @@ def test_visit_station_table_suppresses_small_counts(demo_db):
     assert "<5" in set(station_table["个案服务（例）"])
 
 
+def test_the_coverage_section_is_dated_by_the_registers_last_quarter(demo_db):
+    """The register is counted by quarter and ends with 2024-Q1 in the demo, a month before the visits."""
+    at = open_page("visits", section="coverage")
+    lines = [c.value for c in at.caption if c.value.startswith("来源：")]
+    assert lines and all("数据截至：2024-03-31" in line for line in lines), lines
+    at = open_page("visits", section="time")
+    assert any("数据截至：2024-04-30" in c.value for c in at.caption)
+
+
 def test_a_bad_period_in_the_url_gets_a_message_and_all_years(demo_db):
     at = open_page("visits", **{"from": "2024", "to": "2021"})
     assert not at.exception

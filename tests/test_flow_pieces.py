@@ -33,6 +33,8 @@ def test_period_gives_dates_and_months():
 def test_as_of_is_the_earlier_of_period_end_and_last_record():
     assert blocks.as_of(Period(2021, 2024), "2024-04-30") == "2024-04-30"
     assert blocks.as_of(Period(2021, 2022), "2024-04-30") == "2022-12-31"
+    assert [blocks.quarter_end(q) for q in ("2024-Q1", "2024-Q2", "2023-Q4")] == ["2024-03-31", "2024-06-30",
+                                                                                    "2023-12-31"]
     assert blocks.month_end("2024-02") == "2024-02-29" and blocks.month_end("2023-12") == "2023-12-31"
 
 
